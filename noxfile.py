@@ -1,0 +1,86 @@
+"""Every job of the repository is one session here: `nox -l` lists them."""
+
+from __future__ import annotations
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["spec", "tests"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHON = "3.11"
+
+
+def install_groups(session: nox.Session, *groups: str) -> None:
+    """Install dependency groups from pyproject.toml (one list of pins for every session)."""
+    requirements: list[str] = []
+    for group in groups:
+        requirements += nox.project.dependency_groups(PYPROJECT, group)
+    session.install(*requirements)
+
+
+def install_project(session: nox.Session, *groups: str) -> None:
+    """Install the sandbox, the generated client and the given groups."""
+    install_groups(session, *groups)
+    session.install("-e", ".", "-e", "generated/signly-client")
+
+
+@nox.session(python=PYTHON)
+def spec(session: nox.Session) -> None:
+    """Validate and lint the spec and check every embedded example."""
+    install_groups(session, "spec", "test")
+    session.run("python", "-m", "scripts.validate_spec")
+    session.run("pytest", "tests/spec", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ (bundle, overlay variants, client, models) from spec/ and overlays/."""
+    install_groups(session, "generate")
+    session.run("python", "-m", "scripts.generate", *session.posargs)
+
+
+@nox.session(name="check-generated", python=PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail when generated/ differs from what spec/ and overlays/ produce."""
+    install_groups(session, "generate")
+    session.run("python", "-m", "scripts.generate", "--check", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the whole test suite: spec gates, drift check, pipeline, sandbox, client, contract."""
+    install_project(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Check a Signly server against the spec (the embedded sandbox unless --base-url is given)."""
+    install_project(session, "test")
+    session.run("pytest", "tests/contract", "-p", "tests.contract.plugin", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Start the sandbox server on 127.0.0.1:8080 (options after --)."""
+    install_project(session)
+    session.run("signly-mock", "serve", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Lint and format-check hand-written code, then type-check it with mypy --strict."""
+    install_project(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "signly_mock", "scripts", "tests", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Measure the sandbox and the pipeline and print one table of figures."""
+    install_project(session, "test")
+    session.run("python", "-m", "scripts.bench", *session.posargs)
