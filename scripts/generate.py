@@ -1,0 +1,205 @@
+"""Regenerate generated/ from spec/ and overlays/, or check (--check) that it is up to date.
+
+Why one script: the bundle, its overlay variants, the client and the models must always come
+from the same spec with the same pinned tools, and a stale generated/ must fail CI. Output
+depends only on the inputs: no timestamps, no absolute paths, the same from any cwd, and
+the generators run from this interpreter's environment (`sys.executable -m ...`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from scripts.bundle import dereference
+from scripts.overlay import OverlayError, apply_overlay
+from scripts.validate_spec import SpecInvalid, validate_all, validate_bundled
+from scripts.yamlio import dump_json, dump_yaml, load_yaml, write_text
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CLIENT_CONFIG = REPO_ROOT / "scripts" / "client-config.yaml"
+CLIENT_OVERLAY = "client"
+# From shared/notes/toolchain.md: correct, deterministic pydantic v2 models from the bundle.
+DATAMODEL_FLAGS = [
+    "--input-file-type", "openapi",
+    "--output-model-type", "pydantic_v2.BaseModel",
+    "--target-python-version", "3.11",
+    "--target-pydantic-version", "2.14",
+    "--use-annotated", "--use-union-operator", "--use-standard-collections",
+    "--field-constraints", "--disable-timestamp", "--use-title-as-name",
+    "--collapse-root-models", "--snake-case-field", "--allow-population-by-field-name",
+    "--use-double-quotes", "--parent-scoped-naming", "--strict-nullable",
+    "--use-missing-sentinel", "--openapi-scopes", "schemas", "paths", "parameters",
+    "--formatters", "ruff-check", "ruff-format",
+]  # fmt: skip
+IGNORED_NAMES = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
+
+
+class GenerationError(Exception):
+    """A step of the pipeline failed; the message says which and why."""
+
+
+class Timer:
+    """Wall time per step, printed as the pipeline goes."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.steps: list[tuple[str, float]] = []
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        began = time.perf_counter()
+        yield
+        self.steps.append((name, time.perf_counter() - began))
+        print(f"  {self.steps[-1][1]:6.2f} s  {name}", flush=True)
+
+    def total(self) -> float:
+        return time.perf_counter() - self.start
+
+
+def _env() -> dict[str, str]:
+    """Put this interpreter's bin first, so post hooks find the pinned ruff; no ruff cache."""
+    env = dict(os.environ, RUFF_NO_CACHE="true", PYTHONHASHSEED="0")
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def _run(args: list[str], cwd: Path, what: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", *args], cwd=cwd, env=_env(), capture_output=True, text=True
+    )
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        raise GenerationError(f"{what} failed (exit {result.returncode}):\n{output}")
+    return output
+
+
+def _write_spec(out: Path, name: str, document: dict[str, Any]) -> None:
+    validate_bundled(document, f"generated/{name}")
+    write_text(out / name, dump_yaml(document))
+
+
+def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
+    """Write every generated artefact into the empty directory `out`."""
+    with timer.step("validate spec/ (prance) and bundle it"):
+        bundled = validate_all(spec_dir / "openapi.yaml")
+    with timer.step("write openapi.yaml, openapi.dereferenced.yaml, openapi.json"):
+        _write_spec(out, "openapi.yaml", bundled)
+        _write_spec(out, "openapi.dereferenced.yaml", dereference(bundled))
+        write_text(out / "openapi.json", dump_json(bundled))
+    overlays = sorted(overlays_dir.glob("*.yaml"))
+    with timer.step(f"apply {len(overlays)} overlays"):
+        for overlay_file in overlays:
+            try:
+                variant = apply_overlay(bundled, load_yaml(overlay_file))
+            except OverlayError as error:
+                raise GenerationError(f"overlays/{overlay_file.name}: {error}") from error
+            _write_spec(out, f"openapi.{overlay_file.stem}.yaml", variant)
+    client_spec = out / f"openapi.{CLIENT_OVERLAY}.yaml"
+    if not client_spec.is_file():
+        raise GenerationError(f"overlays/{CLIENT_OVERLAY}.yaml is missing: the client needs it")
+    with timer.step("openapi-python-client -> signly-client/"):
+        _run(
+            ["openapi_python_client", "generate", "--path", client_spec.name,
+             "--config", str(CLIENT_CONFIG), "--output-path", "signly-client",
+             "--meta", "uv", "--overwrite", "--fail-on-warning"],
+            out, "openapi-python-client",
+        )  # fmt: skip
+    with timer.step("datamodel-codegen -> signly_models/"):
+        (out / "signly_models").mkdir()
+        # cwd is the repo root: datamodel-codegen's ruff reads [tool.ruff] from the cwd.
+        _run(
+            ["datamodel_code_generator", "--input", str(out / "openapi.yaml"),
+             "--output", str(out / "signly_models" / "__init__.py"), *DATAMODEL_FLAGS],
+            REPO_ROOT, "datamodel-codegen",
+        )  # fmt: skip
+        _relativize_header(out / "signly_models" / "__init__.py")
+    with timer.step("ruff format generated code"):
+        _run(["ruff", "format", "--no-cache", "."], out / "signly-client", "ruff format")
+        config = str(REPO_ROOT / "pyproject.toml")
+        _run(["ruff", "format", "--no-cache", "--config", config, "signly_models"], out, "ruff")
+
+
+def _relativize_header(models: Path) -> None:
+    """datamodel-codegen names its input file in a header comment: keep only the name."""
+    text = models.read_text(encoding="utf-8")
+    write_text(models, text.replace(str(models.parent.parent) + os.sep, ""))
+
+
+def _files(root: Path) -> set[str]:
+    return {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*")
+        if path.is_file() and not IGNORED_NAMES.intersection(path.relative_to(root).parts)
+    }
+
+
+def differences(expected: Path, actual: Path) -> list[str]:
+    """Files of `actual` that differ from, are missing in, or are extra in `expected`."""
+    want, have = _files(expected), _files(actual) if actual.is_dir() else set()
+    problems = [f"missing: {name}" for name in sorted(want - have)]
+    problems += [f"extra:   {name}" for name in sorted(have - want)]
+    problems += [
+        f"differs: {name}"
+        for name in sorted(want & have)
+        if not filecmp.cmp(expected / name, actual / name, shallow=False)
+    ]
+    return problems
+
+
+def _replace_dir(new: Path, out: Path) -> None:
+    """Swap `new` in for `out` with two renames, so a failure never leaves a half tree."""
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--spec-dir", type=Path, default=REPO_ROOT / "spec")
+    parser.add_argument("--overlays-dir", type=Path, default=REPO_ROOT / "overlays")
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "generated")
+    args = parser.parse_args(argv)
+    out: Path = args.out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    timer = Timer()
+    with tempfile.TemporaryDirectory(prefix=".generating-", dir=out.parent) as tmp:
+        fresh = Path(tmp) / "generated"
+        fresh.mkdir()
+        try:
+            build(args.spec_dir.resolve(), args.overlays_dir.resolve(), fresh, timer)
+        except (GenerationError, SpecInvalid) as error:
+            print(f"generation failed: {error}", file=sys.stderr)
+            return 1
+        print(f"  {timer.total():6.2f} s  total")
+        if args.check:
+            problems = differences(fresh, out)
+            for problem in problems:
+                print(f"  {problem}", file=sys.stderr)
+            if problems:
+                print(f"{out} is stale ({len(problems)} files): run `nox -s generate`.",
+                      file=sys.stderr)  # fmt: skip
+                return 1
+            print(f"{out} is up to date.")
+            return 0
+        _replace_dir(fresh, out)
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
