@@ -1,0 +1,39 @@
+"""Fixtures that load the multi-file spec once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from prance import ResolvingParser
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC_DIR = ROOT / "spec"
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+@pytest.fixture(scope="session")
+def resolved_spec() -> dict[str, Any]:
+    """The spec with every $ref resolved, validated by prance (openapi-spec-validator)."""
+    parser = ResolvingParser(
+        str(SPEC_DIR / "openapi.yaml"), backend="openapi-spec-validator", strict=True
+    )
+    spec: dict[str, Any] = parser.specification
+    return spec
+
+
+@pytest.fixture(scope="session")
+def spec_files() -> dict[Path, Any]:
+    """Every YAML file of the spec, parsed, keyed by its path."""
+    return {path: yaml.safe_load(path.read_text()) for path in sorted(SPEC_DIR.rglob("*.yaml"))}
+
+
+def iter_operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Yield (path, method, operation) for every operation under `paths`."""
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            if method in item:
+                yield path, method, item[method]
