@@ -7,20 +7,39 @@ points it at any S3-compatible store instead, which then enforces signatures its
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from signly_mock.clock import Clock, SystemClock
 from signly_mock.presign_gate import PresignGate
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+
+
+class BlobKey(NamedTuple):
+    """One PDF per template version, kept under its tenant's prefix."""
+
+    tenant_id: str
+    template_id: str
+    version: int
+
+    @property
+    def object_key(self) -> str:
+        return f"{self.tenant_id}/{self.template_id}/{self.version:04d}.pdf"
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """The S3 server's per-request log lines would drown the sandbox's own output."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        return
 
 
 class GatedMotoServer(ThreadedMotoServer):
@@ -36,7 +55,9 @@ class GatedMotoServer(ThreadedMotoServer):
         self.gate = PresignGate(
             DomainDispatcherApplication(create_backend_app), *self._keys, clock=self._clock
         )
-        self._server = make_server(self._ip_address, self._port, self.gate, threaded=True)
+        self._server = make_server(
+            self._ip_address, self._port, self.gate, threaded=True, request_handler=_QuietHandler
+        )
         self._server_ready_event.set()
         self._server.serve_forever()
 
@@ -92,10 +113,6 @@ class BlobStore:
             self.client.head_bucket(Bucket=self.bucket)
         except ClientError:
             self.client.create_bucket(Bucket=self.bucket)
-
-    @staticmethod
-    def object_key(tenant_id: str, template_id: str, version: int) -> str:
-        return f"{tenant_id}/{template_id}/{version:04d}.pdf"
 
     def upload_url(self, key: str) -> str:
         return self._presign("put_object", key)

@@ -59,13 +59,6 @@ class InvalidAuthMethod(ApiError):
     default_message = "Auth method is invalid."
 
 
-class MalformedJson(ApiError):
-    status = 400
-    code = "bad_request"
-    error_type = "validation"
-    default_message = "Malformed JSON body."
-
-
 class Unauthorized(ApiError):
     """Missing, unknown, revoked or malformed credentials (D10)."""
 
@@ -88,7 +81,7 @@ class Forbidden(ApiError):
     status = 403
     code = "forbidden"
     error_type = "authorization"
-    default_message = "Credential not allowed for this resource."
+    default_message = "The credential is not valid for this tenant."
 
 
 class NotFound(ApiError):

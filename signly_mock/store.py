@@ -24,7 +24,14 @@ from typing import Any
 
 from signly_mock.clock import Clock, format_timestamp
 from signly_mock.config import TenantSeed
-from signly_mock.errors import BadRequest, Conflict, InsufficientCredits, IntegrationNotFound, NotFound
+from signly_mock.errors import (
+    BadRequest,
+    Conflict,
+    InsufficientCredits,
+    IntegrationNotFound,
+    NotFound,
+    Validation,
+)
 from signly_mock.ids import new_ulid, new_uuid
 
 ACTIVE_STATUSES = ("CREATED", "IN_PROGRESS")
@@ -130,18 +137,21 @@ def canonical_version(template_id: str, version: int) -> str:
     return f"{template_id}#{version:04d}"
 
 
-def encode_cursor(created_at: str, item_id: str) -> str:
-    return base64.urlsafe_b64encode(f"{created_at}|{item_id}".encode()).decode().rstrip("=")
+def encode_cursor(created_at: str, item_id: str, scope: str) -> str:
+    raw = f"{created_at}|{item_id}|{scope}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[str, str]:
-    """Opaque keyset cursor: base64url of the last item's (createdAt, id)."""
+def decode_cursor(cursor: str, scope: str) -> tuple[str, str]:
+    """Opaque keyset cursor: base64url of the last item's (createdAt, id), plus the sort and
+    filter it was made for (D02: a cursor is only valid with the same `sort` and `status`)."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raw = ""
-    created_at, _, item_id = raw.partition("|")
-    if not created_at or not item_id:
+    created_at, _, rest = raw.partition("|")
+    item_id, _, cursor_scope = rest.partition("|")
+    if not created_at or not item_id or cursor_scope != scope:
         raise BadRequest("Invalid cursor.", {"code": "INVALID_CURSOR", "field": "cursor"})
     return created_at, item_id
 
@@ -499,7 +509,7 @@ class Store:
                 )
             if len(versions) == 1:
                 raise Conflict(
-                    "Cannot delete the only remaining version; delete the template instead.",
+                    "The only remaining version cannot be deleted; delete the template instead.",
                     {"templateId": template_id, "version": version},
                     code="last_version",
                 )
@@ -543,9 +553,7 @@ class Store:
                 (template_id, version),
             ).fetchone()
             if exists is None:
-                raise NotFound(
-                    "Template version not found.", {"templateId": template_id, "version": version}
-                )
+                raise Validation({"templateVersion": ["Template version does not exist."]})
             charged = db.execute(
                 "UPDATE tenants SET credits = credits - 1 WHERE tenant_id = ? AND credits > 0",
                 (tenant_id,),
@@ -674,8 +682,9 @@ class Store:
         clauses = [clause for clause, _ in filters]
         params: list[Any] = [value for _, value in filters]
         created, item = f"{prefix}created_at", f"{prefix}{id_column}"
+        scope = ("-" if descending else "+") + ",".join(str(value) for _, value in filters[1:])
         if cursor is not None:
-            after_created, after_id = decode_cursor(cursor)
+            after_created, after_id = decode_cursor(cursor, scope)
             op = "<" if descending else ">"
             clauses.append(f"({created}, {item}) {op} (?, ?)")
             params += [after_created, after_id]
@@ -687,7 +696,7 @@ class Store:
         rows = self._read(sql, [*params, limit + 1])
         has_more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"]) if has_more else None
+        next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"], scope) if has_more else None
         return Page([view(row) for row in rows], limit, next_cursor)
 
     def document_summary(self, tenant_id: str, document_id: str) -> dict[str, Any]:
@@ -711,7 +720,7 @@ class Store:
         row = self._document_row(db, tenant_id, document_id)
         if row["status"] not in ACTIVE_STATUSES:
             raise Conflict(
-                "Document is not active.",
+                "The document is no longer active.",
                 {"documentId": document_id, "status": row["status"]},
                 code="document_not_active",
             )
@@ -740,12 +749,21 @@ class Store:
     def expire_document(self, tenant_id: str, document_id: str) -> dict[str, Any]:
         return self._finish_document(tenant_id, document_id, "EXPIRED", "PROCESS_EXPIRED", "system")
 
+    def _close_pending(self, db: sqlite3.Connection, document_id: str, status: str) -> None:
+        """Participants still pending when a document ends share its fate."""
+        db.execute(
+            "UPDATE participants SET status = ?, updated_at = ? "
+            "WHERE document_id = ? AND status = 'PENDING'",
+            (status, self._now(), document_id),
+        )
+
     def _finish_document(
         self, tenant_id: str, document_id: str, status: str, event_type: str, actor: str
     ) -> dict[str, Any]:
         with self._write() as db:
             self._active_document(db, tenant_id, document_id)
             self._set_document_status(db, document_id, status)
+            self._close_pending(db, document_id, status)
             processes = self._processes(db, document_id)
             self._append_events(db, tenant_id, document_id, processes, event_type, actor)
         return {"documentId": document_id, "status": status}
@@ -761,7 +779,7 @@ class Store:
             raise NotFound("Participant not found.", {"participantId": participant_id})
         if row["status"] != "PENDING":
             raise Conflict(
-                "Participant already finished.",
+                "The participant has no pending invitation.",
                 {"participantId": participant_id, "status": row["status"]},
                 code="participant_not_pending",
             )
@@ -810,6 +828,7 @@ class Store:
             policy = _loads(document["flow_policy"]) or {}
             if not signed and policy.get("onParticipantFail", "CANCEL_FLOW") == "CANCEL_FLOW":
                 outcome = "REJECTED"
+                self._close_pending(db, document_id, "CANCELLED")
             elif still_pending:
                 outcome = "IN_PROGRESS"
                 if document["order_mode"] == "SEQUENTIAL":
@@ -825,7 +844,12 @@ class Store:
                 self._append_events(
                     db, tenant_id, document_id, all_processes, f"PROCESS_{outcome}", "system"
                 )
-        return {"documentId": document_id, "participantId": participant_id, "documentStatus": outcome}
+        return {
+            "documentId": document_id,
+            "participantId": participant_id,
+            "participantStatus": new_status,
+            "documentStatus": outcome,
+        }
 
     # -- events ---------------------------------------------------------------------------
 

@@ -1,0 +1,215 @@
+"""`create_app`: the sandbox as an ASGI app, with every part replaceable for test variants.
+
+Per request: route (from the spec) -> authenticate -> read and parse the body -> validate
+against the compiled spec -> handler -> envelope. Every `ApiError` becomes its envelope here,
+in one place; anything else is logged and answered as a 500 envelope, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from signly_mock.auth import admin_tenant, partner_tenant
+from signly_mock.blobs import BlobStore
+from signly_mock.clock import Clock, SystemClock
+from signly_mock.config import SandboxConfig
+from signly_mock.envelope import error_response, success_response
+from signly_mock.errors import (
+    ApiError,
+    InternalError,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    RouteNotFound,
+    UnsupportedMediaType,
+    Validation,
+)
+from signly_mock.handlers import HANDLERS, Call, Handler, Services
+from signly_mock.ids import new_request_id
+from signly_mock.routing import (
+    Operation,
+    Security,
+    build_routes,
+    check_handlers,
+    compile_operations,
+    load_spec,
+)
+from signly_mock.store import Store
+from signly_mock.webhooks import WebhookDispatcher
+
+log = logging.getLogger("signly_mock")
+
+
+class SandboxApp:
+    """Serves operations: owns the services and the handler table."""
+
+    def __init__(self, services: Services, handlers: Mapping[str, Handler]) -> None:
+        self.services = services
+        self.handlers = handlers
+
+    async def run(self, request: Request, operation: Operation) -> Response:
+        request_id = new_request_id()
+        tenant_id: str | None = None
+        clock = self.services.clock
+        try:
+            tenant_id = self._authenticate(operation, request)
+            call = await self._call(request, operation, tenant_id)
+            reply = await self.handlers[operation.operation_id](self.services, call)
+        except ApiError as error:
+            established = None if error.status in (401, 403) else tenant_id
+            return error_response(error, request_id=request_id, tenant_id=established, clock=clock)
+        except Exception:
+            log.exception("unexpected error in %s (request %s)", operation.operation_id, request_id)
+            return error_response(
+                InternalError(), request_id=request_id, tenant_id=tenant_id, clock=clock
+            )
+        return success_response(
+            status=reply.status,
+            code=reply.code,
+            message=reply.message,
+            data=reply.data,
+            pagination=reply.pagination,
+            request_id=request_id,
+            tenant_id=tenant_id,
+            clock=clock,
+        )
+
+    def _authenticate(self, operation: Operation, request: Request) -> str:
+        store = self.services.store
+        if operation.security is Security.ADMIN:
+            return admin_tenant(store, request.headers)
+        if operation.security is Security.PARTNER:
+            return partner_tenant(store, request.headers)
+        return ""
+
+    async def _call(self, request: Request, operation: Operation, tenant_id: str) -> Call:
+        checks = operation.checks
+        path = checks.check_path(request.path_params)
+        query = checks.check_query(request.query_params)
+        checks.check_headers(request.headers)
+        body: Any = None
+        if checks.body is not None:
+            body = await self._json_body(request, checks.body_required)
+            checks.check_body(body)
+        return Call(tenant_id, path, query, body)
+
+    async def _json_body(self, request: Request, required: bool) -> Any:
+        limit = self.services.config.max_body_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise PayloadTooLarge(details={"maxBytes": limit})
+        content_type = request.headers.get("content-type", "")
+        media_type = content_type.split(";", 1)[0].strip().lower()
+        if media_type != "application/json" and not (media_type.endswith("+json")):
+            raise UnsupportedMediaType(details={"contentType": content_type})
+        chunks = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(details={"maxBytes": limit})
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+        if not raw.strip():
+            if required:
+                raise Validation({"_schema": ["Missing request body."]})
+            return None
+        try:
+            return json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
+
+    async def http_error(self, request: Request, exc: Exception) -> Response:
+        """Router-level 404 (no such path) and 405 (path exists, method does not)."""
+        status = getattr(exc, "status_code", 500)
+        error: ApiError
+        if status == 405:
+            headers = dict(getattr(exc, "headers", None) or {})
+            allow = headers.get("Allow", "")
+            error = MethodNotAllowed(details={"allowed": allow.split(", ")}, headers={"Allow": allow})
+        elif status == 404:
+            error = RouteNotFound(details={"path": request.url.path})
+        else:
+            error = InternalError()
+        return error_response(
+            error, request_id=new_request_id(), tenant_id=None, clock=self.services.clock
+        )
+
+
+def create_app(
+    config: SandboxConfig | None = None,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    store_class: type[Store] = Store,
+    blobs: BlobStore | None = None,
+    handlers: Mapping[str, Handler] | None = None,
+    spec: dict[str, Any] | None = None,
+) -> Starlette:
+    """Build the sandbox. Every part can be injected, so tests can build variants (a faulty
+    store class, a handler table with one handler swapped, a manual clock, a shared S3)."""
+    config = config or SandboxConfig.from_env()
+    clock = clock or SystemClock()
+    owned: list[Any] = []
+    if store is None:
+        store = store_class(clock, config.data_dir, default_credits=config.credits)
+        owned.append(store)
+    for seed in config.tenants:
+        store.seed_tenant(seed, config.credits)
+    if blobs is None:
+        blobs = _start_blobs(config)
+        owned.append(blobs)
+    handler_table = dict(HANDLERS if handlers is None else handlers)
+    operations = compile_operations(spec if spec is not None else load_spec(config.spec_path))
+    check_handlers(operations, handler_table)
+    webhooks = WebhookDispatcher(
+        store,
+        attempts=config.webhook_attempts,
+        backoff_seconds=config.webhook_backoff_seconds,
+        queue_size=config.webhook_queue_size,
+    )
+    services = Services(config, store, clock, blobs, webhooks)
+    sandbox = SandboxApp(services, handler_table)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await webhooks.close()
+        for part in reversed(owned):
+            part.close()
+
+    app = Starlette(
+        routes=build_routes(operations, sandbox.run),
+        exception_handlers={HTTPException: sandbox.http_error},
+        lifespan=lifespan,
+    )
+    app.state.sandbox = sandbox
+    app.state.services = services
+    return app
+
+
+def _start_blobs(config: SandboxConfig) -> BlobStore:
+    if config.s3_endpoint_url:
+        return BlobStore(
+            config.s3_endpoint_url,
+            config.s3_bucket,
+            config.s3_region,
+            config.s3_access_key,
+            config.s3_secret_key,
+            config.url_expires_seconds,
+        )
+    return BlobStore.start_local(
+        config.s3_bucket,
+        config.s3_region,
+        config.s3_access_key,
+        config.s3_secret_key,
+        config.url_expires_seconds,
+    )

@@ -1,0 +1,369 @@
+"""Request validation compiled from the bundled spec, once at startup.
+
+Each operation gets Draft 2020-12 validators (with a `referencing` registry over the whole
+bundled document) for its path, query and header parameters and its JSON body. Failures
+become the page's error shapes: `validation_error` with `details.fields` nested as D11 says,
+`bad_request` with `details.code`/`details.field` for a query parameter, 404 for a path id
+that cannot exist (D24), `invalid_auth_method` for the page's own auth_method case.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from signly_mock.errors import ApiError, BadRequest, InvalidAuthMethod, NotFound, Validation
+
+SPEC_URI = "urn:signly:openapi"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
+_RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+)
+_INTEGER = re.compile(r"^-?\d{1,18}$")
+# Query parameters whose error carries the given value as `field` (the page's INVALID_SORT_FIELD).
+_QUERY_ERROR_SHAPES = {"sort": ("INVALID_SORT_FIELD", "Invalid sort field.", True)}
+# Body fields whose enum violation has its own documented error (the page's POST /api 400).
+_ENUM_FIELD_ERRORS: dict[str, type[ApiError]] = {"auth_method": InvalidAuthMethod}
+
+
+def _format_checker() -> FormatChecker:
+    """uuid and date-time checked strictly (jsonschema skips date-time without extras)."""
+    checker = FormatChecker()
+
+    @checker.checks("date-time", raises=ValueError)
+    def is_datetime(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        if not _RFC3339.match(value):
+            return False
+        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+        return True
+
+    @checker.checks("uuid", raises=ValueError)
+    def is_uuid(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        return len(value) == 36 and bool(uuid.UUID(value))
+
+    return checker
+
+
+FORMAT_CHECKER = _format_checker()
+
+
+def _pointer(tokens: Iterable[str]) -> str:
+    return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in tokens)
+
+
+class SpecDocument:
+    """The bundled document, its registry, and helpers to resolve local references."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        resource = Resource.from_contents(document, default_specification=DRAFT202012)
+        self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+        self.conditional_messages = _conditional_messages(document)
+
+    def resolve(self, node: Any, where: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+        """Follow local `$ref`s; return the target and its location in the document."""
+        while isinstance(node, dict) and "$ref" in node and str(node["$ref"]).startswith("#/"):
+            where = tuple(
+                token.replace("~1", "/").replace("~0", "~") for token in node["$ref"][2:].split("/")
+            )
+            node = self.document
+            for token in where:
+                node = node[int(token)] if isinstance(node, list) else node[token]
+        return node, where
+
+    def validator(self, where: tuple[str, ...]) -> Draft202012Validator:
+        schema = {"$ref": f"{SPEC_URI}#{_pointer(where)}"}
+        return Draft202012Validator(schema, registry=self.registry, format_checker=FORMAT_CHECKER)
+
+    def schema_type(self, where: tuple[str, ...]) -> Any:
+        node: Any = self.document
+        for token in where:
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        node, _ = self.resolve(node, where)
+        return node.get("type") if isinstance(node, dict) else None
+
+
+@dataclass
+class ParameterCheck:
+    name: str
+    location: str
+    required: bool
+    schema_type: Any
+    default: Any
+    validator: Draft202012Validator
+
+    def coerce(self, raw: str) -> Any:
+        """Query, path and header values are text; the spec types them."""
+        if self.schema_type == "integer" and _INTEGER.match(raw):
+            return int(raw)
+        return raw
+
+
+@dataclass
+class OperationChecks:
+    """Everything needed to validate one operation's request, compiled once."""
+
+    operation_id: str
+    path_params: list[ParameterCheck] = field(default_factory=list)
+    query_params: list[ParameterCheck] = field(default_factory=list)
+    header_params: list[ParameterCheck] = field(default_factory=list)
+    body: Draft202012Validator | None = None
+    body_required: bool = False
+    conditional_messages: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def check_path(self, raw: Mapping[str, str]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for param in self.path_params:
+            value = param.coerce(raw.get(param.name, ""))
+            if not param.validator.is_valid(value):
+                if param.schema_type == "string":
+                    # D24: a malformed id is an unknown one.
+                    resource = re.sub(r"Id$", "", param.name).capitalize()
+                    raise NotFound(f"{resource} not found.", {param.name: value})
+                raise Validation({param.name: [_message(_first_error(param.validator, value))]})
+            values[param.name] = value
+        return values
+
+    def check_query(self, raw: Mapping[str, str]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for param in self.query_params:
+            if param.name not in raw:
+                if param.default is not None:
+                    values[param.name] = param.default
+                continue
+            given = raw[param.name]
+            value = param.coerce(given)
+            if not param.validator.is_valid(value):
+                code, message, value_as_field = _QUERY_ERROR_SHAPES.get(
+                    param.name,
+                    (f"INVALID_{_upper_snake(param.name)}", f"Invalid {param.name}.", False),
+                )
+                raise BadRequest(message, {"code": code, "field": given if value_as_field else param.name})
+            values[param.name] = value
+        return values
+
+    def check_headers(self, raw: Mapping[str, str]) -> None:
+        fields: dict[str, Any] = {}
+        for param in self.header_params:
+            given = raw.get(param.name.lower())
+            if given is None:
+                if param.required:
+                    fields[param.name] = ["Missing data for required field."]
+                continue
+            if not param.validator.is_valid(param.coerce(given)):
+                fields[param.name] = ["Invalid value."]
+        if fields:
+            raise Validation(fields)
+
+    def check_body(self, body: Any) -> None:
+        if self.body is None or self.body.is_valid(body):
+            return
+        fields: dict[str, Any] = {}
+        for error in self.body.iter_errors(body):
+            special = _special_error(error)
+            if special is not None:
+                raise special
+            for path, message in _field_messages(error, self.conditional_messages):
+                _put(fields, path, message)
+        raise Validation(fields)
+
+
+def _upper_snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
+
+
+def _first_error(validator: Draft202012Validator, value: Any) -> ValidationError:
+    error: ValidationError = next(iter(validator.iter_errors(value)))
+    return error
+
+
+def _special_error(error: ValidationError) -> ApiError | None:
+    path = list(error.absolute_path)
+    if len(path) == 1 and error.validator == "enum" and path[0] in _ENUM_FIELD_ERRORS:
+        allowed = list(error.validator_value)
+        return _ENUM_FIELD_ERRORS[str(path[0])](details={"field": path[0], "allowed": allowed})
+    return None
+
+
+def _humanize(name: str) -> str:
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).replace("_", " ").lower()
+    return words[:1].upper() + words[1:]
+
+
+def _conditional_messages(document: dict[str, Any]) -> dict[int, tuple[str, ...]]:
+    """Map each `then` schema (and each object schema nested in it) to the page-style
+    `_schema` message of its rule, e.g. "Document number is required for biometric signature."
+
+    The spec says the biometric rule as `if signatureMode contains SIGNATURE_BIOMETRIC then
+    identity.documentNumber is required`; the page reports it as one message on the whole
+    participant. Keyed by `id()` of the schema dicts, which jsonschema hands back in errors."""
+    found: dict[int, tuple[str, ...]] = {}
+
+    def consts(node: Any) -> list[str]:
+        if isinstance(node, dict):
+            own = [str(node["const"])] if "const" in node else []
+            return own + [c for value in node.values() for c in consts(value)]
+        return []
+
+    def leaf_required(node: dict[str, Any]) -> list[str]:
+        nested = [
+            name
+            for sub in node.get("properties", {}).values()
+            if isinstance(sub, dict)
+            for name in leaf_required(sub)
+        ]
+        return nested or [str(name) for name in node.get("required", [])]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("if"), dict) and isinstance(node.get("then"), dict):
+                condition = " or ".join(
+                    c.removeprefix("SIGNATURE_").lower() for c in consts(node["if"])
+                )
+                then = node["then"]
+                message = tuple(
+                    f"{_humanize(name)} is required for {condition} signature."
+                    for name in leaf_required(then)
+                )
+                found[id(then)] = message
+                for sub in then.get("properties", {}).values():
+                    if isinstance(sub, dict):
+                        found[id(sub)] = message
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    return found
+
+
+def _field_messages(
+    error: ValidationError, conditional: Mapping[int, tuple[str, ...]]
+) -> list[tuple[list[str], str]]:
+    """(path, message) pairs for one schema error, paths as D11 nests them."""
+    path = [str(token) for token in error.absolute_path]
+    rule = conditional.get(id(error.schema))
+    if rule is not None:
+        schema_path = list(error.relative_schema_path)
+        after_then = schema_path[len(schema_path) - schema_path[::-1].index("then") :]
+        depth = after_then.count("properties")
+        owner = path[: len(path) - depth] if depth else path
+        return [([*owner, "_schema"], message) for message in rule]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        return [
+            ([*path, str(name)], "Missing data for required field.")
+            for name in error.validator_value
+            if name not in error.instance
+        ]
+    if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
+        error.instance, dict
+    ):
+        known = error.schema.get("properties", {})
+        return [([*path, str(name)], "Unknown field.") for name in error.instance if name not in known]
+    if not path:
+        path = ["_schema"]
+    return [(path, _message(error))]
+
+
+def _message(error: ValidationError) -> str:
+    kind, expected = error.validator, error.validator_value
+    if kind == "type":
+        names = expected if isinstance(expected, list) else [expected]
+        return "Not a valid " + " or ".join(str(n) for n in names) + "."
+    if kind == "enum":
+        return "Must be one of: " + ", ".join(str(v) for v in expected) + "."
+    if kind == "const":
+        return f"Must be {expected!r}."
+    if kind == "format":
+        return f"Not a valid {expected}."
+    if kind in ("minLength", "minItems"):
+        return "Shorter than minimum length." if expected else "Must not be empty."
+    if kind in ("maxLength", "maxItems", "maxProperties"):
+        return f"Longer than maximum length {expected}."
+    if kind in ("minimum", "exclusiveMinimum"):
+        return f"Must be greater than or equal to {expected}."
+    if kind in ("maximum", "exclusiveMaximum"):
+        return f"Must be less than or equal to {expected}."
+    if kind == "pattern":
+        return "String does not match expected pattern."
+    if kind == "uniqueItems":
+        return "Items must be unique."
+    return str(error.message)
+
+
+def _put(fields: dict[str, Any], path: list[str], message: str) -> None:
+    """Nest a message at `path`: objects for nested fields and array items (index as a
+    string key), a list of messages at the leaf; a leaf that also has children keeps its
+    own messages under `_schema`."""
+    node = fields
+    for token in path[:-1]:
+        child = node.get(token)
+        if isinstance(child, list):
+            child = {"_schema": child}
+            node[token] = child
+        elif child is None:
+            child = {}
+            node[token] = child
+        node = child
+    leaf = path[-1]
+    existing = node.get(leaf)
+    if isinstance(existing, dict):
+        existing.setdefault("_schema", [])
+        target: list[str] = existing["_schema"]
+    else:
+        target = node.setdefault(leaf, [])
+    if message not in target:
+        target.append(message)
+
+
+def compile_operation(
+    spec: SpecDocument, path: str, method: str, path_item_params: list[Any]
+) -> OperationChecks:
+    """Compile one operation's validators from its (bundled) spec entry."""
+    op_where = ("paths", path, method)
+    operation = spec.document["paths"][path][method]
+    checks = OperationChecks(
+        operation_id=operation["operationId"], conditional_messages=spec.conditional_messages
+    )
+    merged: dict[tuple[str, str], tuple[Any, tuple[str, ...]]] = {}
+    item_params = [(p, ("paths", path, "parameters", str(i))) for i, p in enumerate(path_item_params)]
+    op_params = [
+        (p, (*op_where, "parameters", str(i))) for i, p in enumerate(operation.get("parameters", []))
+    ]
+    for raw, where in item_params + op_params:
+        param, param_where = spec.resolve(raw, where)
+        merged[(param["name"], param["in"])] = (param, param_where)
+    for (name, location), (param, param_where) in merged.items():
+        schema_where = (*param_where, "schema")
+        check = ParameterCheck(
+            name=name,
+            location=location,
+            required=bool(param.get("required", location == "path")),
+            schema_type=spec.schema_type(schema_where),
+            default=spec.resolve(param.get("schema", {}), schema_where)[0].get("default"),
+            validator=spec.validator(schema_where),
+        )
+        {"path": checks.path_params, "query": checks.query_params, "header": checks.header_params}.get(
+            location, []
+        ).append(check)
+    if "requestBody" in operation:
+        body, body_where = spec.resolve(operation["requestBody"], (*op_where, "requestBody"))
+        checks.body_required = bool(body.get("required", False))
+        if "application/json" in body.get("content", {}):
+            schema_where = (*body_where, "content", "application/json", "schema")
+            checks.body = spec.validator(schema_where)
+    return checks
