@@ -126,27 +126,31 @@ def bundle(root_file: Path) -> dict[str, Any]:
     return _Bundler(root_file).bundle(root_file.resolve())
 
 
-def dereference(document: dict[str, Any]) -> dict[str, Any]:
-    """Replace every internal `$ref` by a copy of its target (siblings override).
+def dereference(document: dict[str, Any], *, keep_siblings: bool = True) -> dict[str, Any]:
+    """Replace every internal `$ref` by a copy of its target.
 
-    A reference back into a schema that is still being expanded (recursion) stays a `$ref`:
-    it points into `components`, which this variant keeps, so the result stays valid.
+    Keys beside a `$ref` (`description`, `summary`) override the target's, as OpenAPI 3.1
+    says; `keep_siblings=False` drops them instead, as prance does. A `$ref` whose target
+    contains the place being expanded (recursion) stays a `$ref` into `components`, which
+    this variant keeps, so the result is still a valid document.
     """
 
-    def expand(node: Any, stack: tuple[str, ...]) -> Any:
+    def expand(node: Any, here: str, chain: tuple[str, ...]) -> Any:
         if isinstance(node, list):
-            return [expand(item, stack) for item in node]
+            return [expand(item, f"{here}/{i}", chain) for i, item in enumerate(node)]
         if not isinstance(node, dict):
             return node
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             pointer = ref[1:]
-            if any(pointer == s or pointer.startswith(s + "/") for s in stack):
+            if any(loc == pointer or loc.startswith(pointer + "/") for loc in (*chain, here)):
                 return copy.deepcopy(node)
-            target = expand(resolve_pointer(document, pointer, ref), (*stack, pointer))
-            siblings = {k: expand(v, stack) for k, v in node.items() if k != "$ref"}
-            return {**target, **siblings} if isinstance(target, dict) else target
-        return {k: expand(v, stack) for k, v in node.items()}
+            target = expand(resolve_pointer(document, pointer, ref), pointer, (*chain, here))
+            if not keep_siblings or not isinstance(target, dict):
+                return target
+            siblings = {k: expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
+            return {**target, **{k: v for k, v in siblings.items() if k != "$ref"}}
+        return {k: expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
 
-    result: dict[str, Any] = expand(document, ())
+    result: dict[str, Any] = expand(document, "", ())
     return result

@@ -109,6 +109,10 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
     if not client_spec.is_file():
         raise GenerationError(f"overlays/{CLIENT_OVERLAY}.yaml is missing: the client needs it")
     with timer.step("openapi-python-client -> signly-client/"):
+        # --meta uv: PEP 621 metadata and a build backend held to one minor release
+        # (uv_build>=0.12.0,<0.13.0), so `pip install generated/signly-client` builds the
+        # same way everywhere. `setup` declares no [build-system] (whatever setuptools),
+        # `pdm` leaves pdm-backend unbounded, `poetry` allows any poetry-core 2.x.
         _run(
             ["openapi_python_client", "generate", "--path", client_spec.name,
              "--config", str(CLIENT_CONFIG), "--output-path", "signly-client",

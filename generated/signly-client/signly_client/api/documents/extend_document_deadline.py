@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.document_deadline_envelope import DocumentDeadlineEnvelope
+from ...models.error_envelope import ErrorEnvelope
+from ...models.extend_deadline_request import ExtendDeadlineRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    document_id: UUID,
+    *,
+    body: ExtendDeadlineRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/documents/{document_id}/extend".format(
+            document_id=quote(str(document_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DocumentDeadlineEnvelope | ErrorEnvelope | None:
+    if response.status_code == 200:
+        response_200 = DocumentDeadlineEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExtendDeadlineRequest,
+) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
+    """Extend a document's deadline
+
+     Moves the process deadline without creating a new document. The new deadline must be in the future
+    and the document still active (D14).
+
+    Args:
+        document_id (UUID):
+        body (ExtendDeadlineRequest): A new deadline for an active document.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DocumentDeadlineEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExtendDeadlineRequest,
+) -> DocumentDeadlineEnvelope | ErrorEnvelope | None:
+    """Extend a document's deadline
+
+     Moves the process deadline without creating a new document. The new deadline must be in the future
+    and the document still active (D14).
+
+    Args:
+        document_id (UUID):
+        body (ExtendDeadlineRequest): A new deadline for an active document.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DocumentDeadlineEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        document_id=document_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExtendDeadlineRequest,
+) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
+    """Extend a document's deadline
+
+     Moves the process deadline without creating a new document. The new deadline must be in the future
+    and the document still active (D14).
+
+    Args:
+        document_id (UUID):
+        body (ExtendDeadlineRequest): A new deadline for an active document.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DocumentDeadlineEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExtendDeadlineRequest,
+) -> DocumentDeadlineEnvelope | ErrorEnvelope | None:
+    """Extend a document's deadline
+
+     Moves the process deadline without creating a new document. The new deadline must be in the future
+    and the document still active (D14).
+
+    Args:
+        document_id (UUID):
+        body (ExtendDeadlineRequest): A new deadline for an active document.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DocumentDeadlineEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            document_id=document_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.document_list_envelope import DocumentListEnvelope
+from ...models.document_status import DocumentStatus
+from ...models.error_envelope import ErrorEnvelope
+from ...models.list_documents_sort import ListDocumentsSort
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListDocumentsSort | Unset = "-createdAt",
+    status: DocumentStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/documents",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DocumentListEnvelope | ErrorEnvelope | None:
+    if response.status_code == 200:
+        response_200 = DocumentListEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DocumentListEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListDocumentsSort | Unset = "-createdAt",
+    status: DocumentStatus | Unset = UNSET,
+) -> Response[DocumentListEnvelope | ErrorEnvelope]:
+    """List documents
+
+     Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
+    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
+    same `sort` and `status` (D02).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
+            (D06).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DocumentListEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListDocumentsSort | Unset = "-createdAt",
+    status: DocumentStatus | Unset = UNSET,
+) -> DocumentListEnvelope | ErrorEnvelope | None:
+    """List documents
+
+     Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
+    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
+    same `sort` and `status` (D02).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
+            (D06).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DocumentListEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListDocumentsSort | Unset = "-createdAt",
+    status: DocumentStatus | Unset = UNSET,
+) -> Response[DocumentListEnvelope | ErrorEnvelope]:
+    """List documents
+
+     Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
+    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
+    same `sort` and `status` (D02).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
+            (D06).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DocumentListEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListDocumentsSort | Unset = "-createdAt",
+    status: DocumentStatus | Unset = UNSET,
+) -> DocumentListEnvelope | ErrorEnvelope | None:
+    """List documents
+
+     Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
+    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
+    same `sort` and `status` (D02).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
+            (D06).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DocumentListEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.publish_document_request import PublishDocumentRequest
+from ...models.published_document_envelope import PublishedDocumentEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PublishDocumentRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/documents",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | PublishedDocumentEnvelope | None:
+    if response.status_code == 201:
+        response_201 = PublishedDocumentEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorEnvelope.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PublishDocumentRequest,
+) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
+    """Publish a signing document
+
+     Creates the signing flow from a template version and a participant list: the central operation of a
+    partner integration. Each participant gets a `participantId` and a `processId` whose timeline
+    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
+    do not retry it blindly.
+
+    Args:
+        body (PublishDocumentRequest): Publishes a signing document from one template version to
+            its participants.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | PublishedDocumentEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PublishDocumentRequest,
+) -> ErrorEnvelope | PublishedDocumentEnvelope | None:
+    """Publish a signing document
+
+     Creates the signing flow from a template version and a participant list: the central operation of a
+    partner integration. Each participant gets a `participantId` and a `processId` whose timeline
+    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
+    do not retry it blindly.
+
+    Args:
+        body (PublishDocumentRequest): Publishes a signing document from one template version to
+            its participants.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | PublishedDocumentEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PublishDocumentRequest,
+) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
+    """Publish a signing document
+
+     Creates the signing flow from a template version and a participant list: the central operation of a
+    partner integration. Each participant gets a `participantId` and a `processId` whose timeline
+    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
+    do not retry it blindly.
+
+    Args:
+        body (PublishDocumentRequest): Publishes a signing document from one template version to
+            its participants.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | PublishedDocumentEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PublishDocumentRequest,
+) -> ErrorEnvelope | PublishedDocumentEnvelope | None:
+    """Publish a signing document
+
+     Creates the signing flow from a template version and a participant list: the central operation of a
+    partner integration. Each participant gets a `participantId` and a `processId` whose timeline
+    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
+    do not retry it blindly.
+
+    Args:
+        body (PublishDocumentRequest): Publishes a signing document from one template version to
+            its participants.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | PublishedDocumentEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

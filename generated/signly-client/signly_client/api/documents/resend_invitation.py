@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.resent_invitation_envelope import ResentInvitationEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    document_id: UUID,
+    participant_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/documents/{document_id}/participants/{participant_id}/resend".format(
+            document_id=quote(str(document_id), safe=""),
+            participant_id=quote(str(participant_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | ResentInvitationEnvelope | None:
+    if response.status_code == 200:
+        response_200 = ResentInvitationEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    document_id: UUID,
+    participant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
+    """Resend a participant's invitation
+
+     Sends the invitation again to one participant who still has to act, on an active document (D14).
+
+    Args:
+        document_id (UUID):
+        participant_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | ResentInvitationEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        participant_id=participant_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    document_id: UUID,
+    participant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | ResentInvitationEnvelope | None:
+    """Resend a participant's invitation
+
+     Sends the invitation again to one participant who still has to act, on an active document (D14).
+
+    Args:
+        document_id (UUID):
+        participant_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | ResentInvitationEnvelope
+    """
+
+    return sync_detailed(
+        document_id=document_id,
+        participant_id=participant_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    document_id: UUID,
+    participant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
+    """Resend a participant's invitation
+
+     Sends the invitation again to one participant who still has to act, on an active document (D14).
+
+    Args:
+        document_id (UUID):
+        participant_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | ResentInvitationEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        participant_id=participant_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    document_id: UUID,
+    participant_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | ResentInvitationEnvelope | None:
+    """Resend a participant's invitation
+
+     Sends the invitation again to one participant who still has to act, on an active document (D14).
+
+    Args:
+        document_id (UUID):
+        participant_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | ResentInvitationEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            document_id=document_id,
+            participant_id=participant_id,
+            client=client,
+        )
+    ).parsed

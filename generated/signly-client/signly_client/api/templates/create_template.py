@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.template_created_envelope import TemplateCreatedEnvelope
+from ...models.template_input import TemplateInput
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TemplateInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/templates",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | TemplateCreatedEnvelope | None:
+    if response.status_code == 201:
+        response_201 = TemplateCreatedEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TemplateInput,
+) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
+    """Create a template
+
+     Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
+
+    Args:
+        body (TemplateInput): Template metadata, sent to create a template (version 1) and to
+            create each new version. `description` is accepted on update too, as the page's example
+            sends it (D04).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | TemplateCreatedEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: TemplateInput,
+) -> ErrorEnvelope | TemplateCreatedEnvelope | None:
+    """Create a template
+
+     Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
+
+    Args:
+        body (TemplateInput): Template metadata, sent to create a template (version 1) and to
+            create each new version. `description` is accepted on update too, as the page's example
+            sends it (D04).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | TemplateCreatedEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TemplateInput,
+) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
+    """Create a template
+
+     Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
+
+    Args:
+        body (TemplateInput): Template metadata, sent to create a template (version 1) and to
+            create each new version. `description` is accepted on update too, as the page's example
+            sends it (D04).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | TemplateCreatedEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: TemplateInput,
+) -> ErrorEnvelope | TemplateCreatedEnvelope | None:
+    """Create a template
+
+     Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
+
+    Args:
+        body (TemplateInput): Template metadata, sent to create a template (version 1) and to
+            create each new version. `description` is accepted on update too, as the page's example
+            sends it (D04).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | TemplateCreatedEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.upload_url_envelope import UploadUrlEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    template_id: UUID,
+    version: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/templates/{template_id}/versions/{version}/upload-url".format(
+            template_id=quote(str(template_id), safe=""),
+            version=quote(str(version), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | UploadUrlEnvelope | None:
+    if response.status_code == 200:
+        response_200 = UploadUrlEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    template_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
+    """Get a URL to upload a version's PDF
+
+     Returns a presigned storage URL for the PDF of one template version. The upload itself goes straight
+    to storage: `PUT` the bytes to `uploadUrl` before it expires. Uploading again replaces the file.
+
+    Args:
+        template_id (UUID):
+        version (int): Template version number; the first version is 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | UploadUrlEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        version=version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    template_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | UploadUrlEnvelope | None:
+    """Get a URL to upload a version's PDF
+
+     Returns a presigned storage URL for the PDF of one template version. The upload itself goes straight
+    to storage: `PUT` the bytes to `uploadUrl` before it expires. Uploading again replaces the file.
+
+    Args:
+        template_id (UUID):
+        version (int): Template version number; the first version is 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | UploadUrlEnvelope
+    """
+
+    return sync_detailed(
+        template_id=template_id,
+        version=version,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    template_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
+    """Get a URL to upload a version's PDF
+
+     Returns a presigned storage URL for the PDF of one template version. The upload itself goes straight
+    to storage: `PUT` the bytes to `uploadUrl` before it expires. Uploading again replaces the file.
+
+    Args:
+        template_id (UUID):
+        version (int): Template version number; the first version is 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | UploadUrlEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        version=version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    template_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | UploadUrlEnvelope | None:
+    """Get a URL to upload a version's PDF
+
+     Returns a presigned storage URL for the PDF of one template version. The upload itself goes straight
+    to storage: `PUT` the bytes to `uploadUrl` before it expires. Uploading again replaces the file.
+
+    Args:
+        template_id (UUID):
+        version (int): Template version number; the first version is 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | UploadUrlEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            template_id=template_id,
+            version=version,
+            client=client,
+        )
+    ).parsed

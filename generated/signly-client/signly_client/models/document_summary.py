@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.document_status import DocumentStatus, check_document_status
+
+T = TypeVar("T", bound="DocumentSummary")
+
+
+@_attrs_define
+class DocumentSummary:
+    """A compact view of a document's progress."""
+
+    document_id: UUID
+    """ Document identifier. """
+    status: DocumentStatus
+    """ Where a signing process stands. `CREATED` and `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED`
+    and `EXPIRED` are final (D06). """
+    completed_participants: int
+    """ Participants who have signed. """
+    pending_participants: int
+    """ Participants who still have to act. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        document_id = str(self.document_id)
+
+        status: str = self.status
+
+        completed_participants = self.completed_participants
+
+        pending_participants = self.pending_participants
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "documentId": document_id,
+                "status": status,
+                "completedParticipants": completed_participants,
+                "pendingParticipants": pending_participants,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        document_id = UUID(d.pop("documentId"))
+
+        status = check_document_status(d.pop("status"))
+
+        completed_participants = d.pop("completedParticipants")
+
+        pending_participants = d.pop("pendingParticipants")
+
+        document_summary = cls(
+            document_id=document_id,
+            status=status,
+            completed_participants=completed_participants,
+            pending_participants=pending_participants,
+        )
+
+        document_summary.additional_properties = d
+        return document_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,157 @@
+"""generate.py end to end: deterministic output, drift detection, usable artefacts.
+
+The generator runs are slow (about 10 s each), so one module-scoped fixture makes three:
+A generates from a scratch copy of spec/ and overlays/; B re-generates the same inputs with
+`--check --out A` from another cwd (it passes only if every byte matches); C runs `--check`
+on a copy with one description changed against the committed generated/ (it must fail).
+A and C run at the same time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scripts.generate import differences, main
+from scripts.yamlio import dump_yaml, load_yaml
+
+from .conftest import REPO_ROOT
+
+FIXTURE_SPEC = Path(__file__).parent / "fixtures" / "spec"
+pytestmark = pytest.mark.skipif(
+    not (REPO_ROOT / "spec" / "openapi.yaml").is_file(), reason="spec/ not written yet"
+)
+
+
+@dataclass
+class Runs:
+    out: Path
+    check_same: subprocess.CompletedProcess[str]
+    check_changed: subprocess.CompletedProcess[str]
+    changed_file: str
+
+
+def _generate(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    return subprocess.Popen(
+        [sys.executable, "-m", "scripts.generate", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    stdout, stderr = process.communicate(timeout=300)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    base = tmp_path_factory.mktemp("pipeline")
+    spec, overlays, changed = base / "spec", base / "overlays", base / "spec-changed"
+    shutil.copytree(REPO_ROOT / "spec", spec)
+    shutil.copytree(REPO_ROOT / "overlays", overlays)
+    shutil.copytree(spec, changed)
+    target = next(
+        path
+        for path in sorted((changed / "components" / "schemas").glob("*.yaml"))
+        if isinstance(load_yaml(path).get("description"), str)
+    )
+    document = load_yaml(target)
+    document["description"] += " Changed by the drift test."
+    target.write_text(dump_yaml(document), encoding="utf-8")
+
+    out = base / "a" / "generated"
+    first = _generate("--spec-dir", spec, "--overlays-dir", overlays, "--out", out, cwd=REPO_ROOT)
+    drift = _generate("--check", "--spec-dir", changed, "--overlays-dir", overlays, cwd=REPO_ROOT)
+    generated = _finish(first)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    check_same = _finish(
+        _generate("--check", "--spec-dir", spec, "--overlays-dir", overlays, "--out", out, cwd=base)
+    )
+    return Runs(out, check_same, _finish(drift), target.stem)
+
+
+def test_generation_is_deterministic_and_cwd_independent(runs: Runs) -> None:
+    assert runs.check_same.returncode == 0, runs.check_same.stderr
+    assert "is up to date" in runs.check_same.stdout
+
+
+def test_committed_generated_matches_the_spec(runs: Runs) -> None:
+    """What `nox -s check-generated` enforces: run `nox -s generate` and commit if this fails."""
+    assert differences(runs.out, REPO_ROOT / "generated") == []
+
+
+def test_check_lists_every_stale_file(runs: Runs) -> None:
+    assert runs.check_changed.returncode == 1
+    report = runs.check_changed.stderr
+    for name in (
+        "openapi.yaml",
+        "openapi.dereferenced.yaml",
+        "openapi.json",
+        "openapi.client.yaml",
+    ):
+        assert f"differs: {name}" in report, report
+    assert "is stale" in report
+
+
+def test_outputs_and_timings(runs: Runs) -> None:
+    names = {path.name for path in runs.out.iterdir()}
+    expected = {"openapi.yaml", "openapi.dereferenced.yaml", "openapi.json", "signly-client"}
+    assert expected | {"signly_models", "openapi.client.yaml", "openapi.docs.yaml"} <= names
+    for overlay in (REPO_ROOT / "overlays").glob("*.yaml"):
+        assert f"openapi.{overlay.stem}.yaml" in names
+    assert "webhooks" not in load_yaml(runs.out / "openapi.client.yaml")
+    for text in (runs.out / "openapi.yaml").read_text(encoding="utf-8"), runs.check_same.stdout:
+        assert str(REPO_ROOT) not in text and "&id0" not in text
+    assert "total" in runs.check_same.stdout
+
+
+def test_docs_tag_groups_cover_every_tag(runs: Runs) -> None:
+    docs = load_yaml(runs.out / "openapi.docs.yaml")
+    grouped = [tag for group in docs["x-tagGroups"] for tag in group["tags"]]
+    assert sorted(grouped) == sorted(tag["name"] for tag in docs["tags"])
+
+
+def test_generated_packages_import(runs: Runs) -> None:
+    code = (
+        "import signly_client, signly_models\n"
+        "from signly_client import Client\n"
+        "Client(base_url='http://127.0.0.1:8080')\n"
+        "assert signly_models.ErrorInfo.__name__ == 'ErrorInfo'\n"
+    )
+    path = os.pathsep.join([str(runs.out / "signly-client"), str(runs.out)])
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ, PYTHONPATH=path),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_overlay_that_misses_stops_generation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overlays = tmp_path / "overlays"
+    overlays.mkdir()
+    (overlays / "client.yaml").write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n  - target: $.paths['/v2']\n    description: stale path\n    remove: true\n",
+        encoding="utf-8",
+    )
+    args = ["--spec-dir", str(FIXTURE_SPEC), "--overlays-dir", str(overlays)]
+    assert main([*args, "--out", str(tmp_path / "generated")]) == 1
+    error = capsys.readouterr().err
+    assert "overlays/client.yaml: action #0" in error and "matches nothing" in error
+    assert not (tmp_path / "generated").exists()
