@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,7 @@ class Store:
         self._lock = threading.RLock()
         self._pending_events: list[StoredEvent] = []
         self._listeners: list[CommitListener] = []
+        self._last_moment: datetime | None = None
         self._db.execute("PRAGMA busy_timeout = 10000")
         if data_dir is not None:
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -226,7 +228,14 @@ class Store:
         self._listeners.append(listener)
 
     def _now(self) -> str:
-        return format_timestamp(self.clock.now())
+        """Strictly increasing within a store, so `createdAt` order is creation order even
+        when the clock stands still (a manual clock, or two writes in one microsecond)."""
+        moment = self.clock.now()
+        with self._lock:
+            if self._last_moment is not None and moment <= self._last_moment:
+                moment = self._last_moment + timedelta(microseconds=1)
+            self._last_moment = moment
+        return format_timestamp(moment)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
