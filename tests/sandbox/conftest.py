@@ -145,7 +145,7 @@ async def publish(
     body = {
         "templateId": template_id,
         "templateVersion": "0001",
-        "participants": participants or [participant()],
+        "participants": [participant()] if participants is None else participants,
         "orderMode": "PARALLEL",
         **extra,
     }
