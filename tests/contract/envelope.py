@@ -1,0 +1,60 @@
+"""The envelope rules every response of the API must keep, whatever the operation.
+
+Why our own check beside schemathesis's schema check: the schema can say `success` is a
+boolean and `status` an integer, but not that they agree with the HTTP status, nor that
+`meta.request_id` is the `X-Request-Id` header (D21). Those cross-field rules are what a
+partner's error handling relies on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from tests.contract.violations import expect
+
+if TYPE_CHECKING:
+    from tests.contract.client import Exchange
+
+ENVELOPE_KEYS = {"success", "status", "code", "message", "data", "pagination", "meta", "error"}
+CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def envelope_problems(status: int, headers: Any, body: Any) -> list[str]:
+    """Every way `body` (parsed JSON) breaks the envelope rules for an HTTP `status`."""
+    problems: list[str] = []
+    content_type = str(headers.get("content-type", ""))
+    if not content_type.startswith("application/json"):
+        problems.append(f"Content-Type is {content_type!r}, not application/json")
+    if not isinstance(body, dict):
+        return [*problems, "the body is not a JSON object"]
+    missing = ENVELOPE_KEYS - body.keys()
+    if missing:
+        problems.append(f"envelope lacks {sorted(missing)}")
+    if body.get("success") is not (status < 400):
+        problems.append(f"success is {body.get('success')!r} for HTTP {status}")
+    if body.get("status") != status:
+        problems.append(f"status field {body.get('status')!r} differs from HTTP {status}")
+    if not isinstance(body.get("code"), str) or not CODE.match(body["code"]):
+        problems.append(f"code {body.get('code')!r} is not a lower_snake string")
+    if status < 400 and body.get("error") is not None:
+        problems.append("a success carries a non-null error")
+    if status >= 400 and not isinstance(body.get("error"), dict):
+        problems.append("an error response has no error object")
+    header_id = headers.get("x-request-id")
+    meta = body.get("meta")
+    body_id = meta.get("request_id") if isinstance(meta, dict) else None
+    if not header_id:
+        problems.append("no X-Request-Id header (D21)")
+    elif body_id != header_id:
+        problems.append(f"meta.request_id {body_id!r} differs from X-Request-Id {header_id!r}")
+    return problems
+
+
+def check_envelope(exchange: Exchange) -> None:
+    try:
+        body = exchange.json
+    except ValueError:
+        body = None
+    problems = envelope_problems(exchange.status, exchange.headers, body)
+    expect(not problems, "envelope", "; ".join(problems), exchange)
