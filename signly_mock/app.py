@@ -134,7 +134,9 @@ class SandboxApp:
         if status == 405:
             headers = dict(getattr(exc, "headers", None) or {})
             allow = headers.get("Allow", "")
-            error = MethodNotAllowed(details={"allowed": allow.split(", ")}, headers={"Allow": allow})
+            error = MethodNotAllowed(
+                details={"allowed": allow.split(", ")}, headers={"Allow": allow}
+            )
         elif status == 404:
             error = RouteNotFound(details={"path": request.url.path})
         else:

@@ -106,7 +106,9 @@ class BlobStore:
     ) -> BlobStore:
         server = GatedMotoServer(access_key, secret_key, clock)
         server.start()
-        return cls(server.endpoint_url, bucket, region, access_key, secret_key, expires_seconds, server)
+        return cls(
+            server.endpoint_url, bucket, region, access_key, secret_key, expires_seconds, server
+        )
 
     def _ensure_bucket(self) -> None:
         try:

@@ -21,7 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--data-dir", type=Path, help="keep state in DIR (SQLite, WAL)")
-    serve.add_argument("--s3-endpoint-url", help="use this S3-compatible store, not in-process moto")
+    serve.add_argument(
+        "--s3-endpoint-url", help="use this S3-compatible store, not in-process moto"
+    )
     serve.add_argument("--credits", type=int, default=DEFAULT_CREDITS, help="credits per tenant")
     serve.add_argument("--spec", type=Path, help="sandbox spec (default: generated variant)")
     serve.add_argument("--access-log", action="store_true", help="log every request")
@@ -32,7 +34,8 @@ def banner(config: SandboxConfig, url: str, s3_endpoint: str) -> str:
     """One block with everything needed to call the sandbox."""
     lines = [
         f"Signly sandbox listening on {url}",
-        f"  state: {config.data_dir or 'in memory'}   S3: {s3_endpoint}   credits: {config.credits}",
+        f"  state: {config.data_dir or 'in memory'}   S3: {s3_endpoint}",
+        f"  credits per tenant: {config.credits}",
     ]
     for number, tenant in enumerate(config.tenants, start=1):
         lines += [

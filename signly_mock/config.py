@@ -56,7 +56,9 @@ class SandboxConfig:
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> SandboxConfig:
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> SandboxConfig:
         """The first tenant comes from SIGNLY_TENANT_ID / SIGNLY_API_KEY / SIGNLY_ADMIN_TOKEN,
         defaulting to the page's example values."""
         env = os.environ if environ is None else environ

@@ -26,9 +26,7 @@ def meta(request_id: str, tenant_id: str | None, clock: Clock) -> dict[str, Any]
 def json_response(
     body: dict[str, Any], status: int, request_id: str, headers: dict[str, str] | None = None
 ) -> Response:
-    response = Response(
-        _dumps(body).encode(), status_code=status, media_type="application/json"
-    )
+    response = Response(_dumps(body).encode(), status_code=status, media_type="application/json")
     response.headers["X-Request-Id"] = request_id
     for name, value in (headers or {}).items():
         response.headers[name] = value

@@ -35,7 +35,9 @@ class PresignGate:
         self._access_key = access_key
         self._clock = clock
 
-    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
         reason = self.refusal(environ)
         if reason is None:
             return self._app(environ, start_response)
@@ -51,7 +53,9 @@ class PresignGate:
 
     def refusal(self, environ: dict[str, Any]) -> str | None:
         """Why the request must be refused, or None when it is correctly signed and current."""
-        raw_uri = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "")
+        raw_uri = (
+            environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "")
+        )
         host = environ.get("HTTP_HOST", "")
         url = f"http://{host}{raw_uri}"
         headers = {
@@ -88,7 +92,9 @@ class PresignGate:
             return "Request has expired."
         parts = urlsplit(url)
         unsigned = [
-            (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "X-Amz-Signature"
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k != "X-Amz-Signature"
         ]
         signed_names = query.get("X-Amz-SignedHeaders", "host").split(";")
         request = AWSRequest(
@@ -98,16 +104,22 @@ class PresignGate:
         )
         request.context["timestamp"] = query["X-Amz-Date"]
         auth = S3SigV4QueryAuth(self._credentials, scope[3], scope[2], expires=expires)
-        expected = auth.signature(auth.string_to_sign(request, auth.canonical_request(request)), request)
+        expected = auth.signature(
+            auth.string_to_sign(request, auth.canonical_request(request)), request
+        )
         if not hmac.compare_digest(expected, query["X-Amz-Signature"]):
             return "The request signature we calculated does not match the signature you provided."
         return None
 
-    def _header_refusal(self, environ: dict[str, Any], url: str, headers: dict[str, str]) -> str | None:
+    def _header_refusal(
+        self, environ: dict[str, Any], url: str, headers: dict[str, str]
+    ) -> str | None:
         """SDK calls (the sandbox's own bucket creation) carry SigV4 in `Authorization`."""
         authorization = headers["authorization"]
         fields = dict(
-            part.strip().split("=", 1) for part in authorization.split(" ", 1)[-1].split(",") if "=" in part
+            part.strip().split("=", 1)
+            for part in authorization.split(" ", 1)[-1].split(",")
+            if "=" in part
         )
         scope = fields.get("Credential", "").split("/")
         if len(scope) != 5 or scope[0] != self._access_key or "x-amz-date" not in headers:
@@ -128,7 +140,9 @@ class PresignGate:
         )
         request.context["timestamp"] = headers["x-amz-date"]
         auth = S3SigV4Auth(self._credentials, scope[3], scope[2])
-        expected = auth.signature(auth.string_to_sign(request, auth.canonical_request(request)), request)
+        expected = auth.signature(
+            auth.string_to_sign(request, auth.canonical_request(request)), request
+        )
         if not hmac.compare_digest(expected, fields.get("Signature", "")):
             return "The request signature we calculated does not match the signature you provided."
         return None

@@ -172,7 +172,11 @@ class Page:
 
     @property
     def pagination(self) -> dict[str, Any]:
-        return {"limit": self.limit, "hasMore": self.next_cursor is not None, "nextCursor": self.next_cursor}
+        return {
+            "limit": self.limit,
+            "hasMore": self.next_cursor is not None,
+            "nextCursor": self.next_cursor,
+        }
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,9 @@ def _dumps(value: Any) -> str | None:
 class Store:
     """The sandbox's state: every public method is one read or one write transaction."""
 
-    def __init__(self, clock: Clock, data_dir: Path | None = None, default_credits: int = 0) -> None:
+    def __init__(
+        self, clock: Clock, data_dir: Path | None = None, default_credits: int = 0
+    ) -> None:
         self.clock = clock
         self.default_credits = default_credits
         self.path = str(Path(data_dir) / DB_FILE_NAME) if data_dir is not None else ":memory:"
@@ -275,7 +281,8 @@ class Store:
         now = self._now()
         with self._write() as db:
             inserted = db.execute(
-                "INSERT OR IGNORE INTO tenants (tenant_id, admin_token_hash, credits) VALUES (?, ?, ?)",
+                "INSERT OR IGNORE INTO tenants (tenant_id, admin_token_hash, credits) "
+                "VALUES (?, ?, ?)",
                 (seed.tenant_id, secret_hash(seed.admin_token), credits),
             ).rowcount
             if inserted:
@@ -349,7 +356,8 @@ class Store:
         template_id = new_uuid()
         with self._write() as db:
             db.execute(
-                "INSERT INTO templates VALUES (?, ?, ?, ?, 1, 1)", (template_id, tenant_id, now, now)
+                "INSERT INTO templates VALUES (?, ?, ?, ?, 1, 1)",
+                (template_id, tenant_id, now, now),
             )
             db.execute(
                 "INSERT INTO template_versions VALUES (?, 1, ?, ?, '[]', ?)",
@@ -363,9 +371,12 @@ class Store:
             "version": 1,
         }
 
-    def _template_row(self, db: sqlite3.Connection, tenant_id: str, template_id: str) -> sqlite3.Row:
+    def _template_row(
+        self, db: sqlite3.Connection, tenant_id: str, template_id: str
+    ) -> sqlite3.Row:
         row: sqlite3.Row | None = db.execute(
-            "SELECT * FROM templates WHERE template_id = ? AND tenant_id = ?", (template_id, tenant_id)
+            "SELECT * FROM templates WHERE template_id = ? AND tenant_id = ?",
+            (template_id, tenant_id),
         ).fetchone()
         if row is None:
             raise NotFound("Template not found.", {"templateId": template_id})
@@ -494,7 +505,9 @@ class Store:
                 "UPDATE template_versions SET fields = ? WHERE template_id = ? AND version = ?",
                 (_dumps(fields), template_id, template["latest_version"]),
             )
-            db.execute("UPDATE templates SET updated_at = ? WHERE template_id = ?", (now, template_id))
+            db.execute(
+                "UPDATE templates SET updated_at = ? WHERE template_id = ?", (now, template_id)
+            )
         return fields
 
     def require_template_version(self, tenant_id: str, template_id: str, version: int) -> None:
@@ -606,9 +619,12 @@ class Store:
             self._append_events(db, tenant_id, document_id, invited, "INVITATION_SENT", "system")
             return self._document_view(db, self._document_row(db, tenant_id, document_id))
 
-    def _document_row(self, db: sqlite3.Connection, tenant_id: str, document_id: str) -> sqlite3.Row:
+    def _document_row(
+        self, db: sqlite3.Connection, tenant_id: str, document_id: str
+    ) -> sqlite3.Row:
         row: sqlite3.Row | None = db.execute(
-            "SELECT * FROM documents WHERE document_id = ? AND tenant_id = ?", (document_id, tenant_id)
+            "SELECT * FROM documents WHERE document_id = ? AND tenant_id = ?",
+            (document_id, tenant_id),
         ).fetchone()
         if row is None:
             raise NotFound("Document not found.", {"documentId": document_id})
@@ -648,7 +664,9 @@ class Store:
 
     def get_document(self, tenant_id: str, document_id: str) -> dict[str, Any]:
         with self._lock:
-            return self._document_view(self._db, self._document_row(self._db, tenant_id, document_id))
+            return self._document_view(
+                self._db, self._document_row(self._db, tenant_id, document_id)
+            )
 
     def list_documents(
         self, tenant_id: str, limit: int, descending: bool, cursor: str | None, status: str | None
@@ -658,7 +676,8 @@ class Store:
             filters.append(("status = ?", status))
         return self._keyset_page(
             select=(
-                "SELECT document_id AS id, created_at, status, template_id FROM documents INDEXED BY "
+                "SELECT document_id AS id, created_at, status, template_id "
+                "FROM documents INDEXED BY "
                 + ("documents_by_tenant_status" if status is not None else "documents_by_tenant")
             ),
             prefix="",
@@ -705,7 +724,9 @@ class Store:
         rows = self._read(sql, [*params, limit + 1])
         has_more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"], scope) if has_more else None
+        next_cursor = (
+            encode_cursor(rows[-1]["created_at"], rows[-1]["id"], scope) if has_more else None
+        )
         return Page([view(row) for row in rows], limit, next_cursor)
 
     def document_summary(self, tenant_id: str, document_id: str) -> dict[str, Any]:
@@ -713,7 +734,8 @@ class Store:
             row = self._document_row(self._db, tenant_id, document_id)
             counts = dict(
                 self._db.execute(
-                    "SELECT status, count(*) FROM participants WHERE document_id = ? GROUP BY status",
+                    "SELECT status, count(*) FROM participants "
+                    "WHERE document_id = ? GROUP BY status",
                     (document_id,),
                 ).fetchall()
             )
@@ -724,7 +746,9 @@ class Store:
             "pendingParticipants": counts.get("PENDING", 0),
         }
 
-    def _active_document(self, db: sqlite3.Connection, tenant_id: str, document_id: str) -> sqlite3.Row:
+    def _active_document(
+        self, db: sqlite3.Connection, tenant_id: str, document_id: str
+    ) -> sqlite3.Row:
         """D14: only CREATED/IN_PROGRESS documents accept changes."""
         row = self._document_row(db, tenant_id, document_id)
         if row["status"] not in ACTIVE_STATUSES:
@@ -749,11 +773,15 @@ class Store:
                 (deadline_at, self._now(), document_id),
             )
             processes = self._processes(db, document_id)
-            self._append_events(db, tenant_id, document_id, processes, "DEADLINE_EXTENDED", "partner")
+            self._append_events(
+                db, tenant_id, document_id, processes, "DEADLINE_EXTENDED", "partner"
+            )
         return {"documentId": document_id, "deadlineAt": deadline_at}
 
     def cancel_document(self, tenant_id: str, document_id: str) -> dict[str, Any]:
-        return self._finish_document(tenant_id, document_id, "CANCELLED", "PROCESS_CANCELLED", "partner")
+        return self._finish_document(
+            tenant_id, document_id, "CANCELLED", "PROCESS_CANCELLED", "partner"
+        )
 
     def expire_document(self, tenant_id: str, document_id: str) -> dict[str, Any]:
         return self._finish_document(tenant_id, document_id, "EXPIRED", "PROCESS_EXPIRED", "system")
@@ -794,12 +822,19 @@ class Store:
             )
         return row
 
-    def resend_invitation(self, tenant_id: str, document_id: str, participant_id: str) -> dict[str, Any]:
+    def resend_invitation(
+        self, tenant_id: str, document_id: str, participant_id: str
+    ) -> dict[str, Any]:
         with self._write() as db:
             self._active_document(db, tenant_id, document_id)
             participant = self._pending_participant(db, document_id, participant_id)
             self._append_events(
-                db, tenant_id, document_id, [participant["process_id"]], "INVITATION_RESENT", "partner"
+                db,
+                tenant_id,
+                document_id,
+                [participant["process_id"]],
+                "INVITATION_RESENT",
+                "partner",
             )
         return {"documentId": document_id, "participantId": participant_id}
 
@@ -812,7 +847,10 @@ class Store:
             participant = self._pending_participant(db, document_id, participant_id)
             participants = self._participants(db, document_id)
             pending = [p for p in participants if p["status"] == "PENDING"]
-            if document["order_mode"] == "SEQUENTIAL" and pending[0]["participant_id"] != participant_id:
+            if (
+                document["order_mode"] == "SEQUENTIAL"
+                and pending[0]["participant_id"] != participant_id
+            ):
                 raise Conflict(
                     "Participant's turn has not come yet (SEQUENTIAL order).",
                     {"participantId": participant_id},
@@ -842,8 +880,12 @@ class Store:
                 outcome = "IN_PROGRESS"
                 if document["order_mode"] == "SEQUENTIAL":
                     self._append_events(
-                        db, tenant_id, document_id, [still_pending[0]["process_id"]],
-                        "INVITATION_SENT", "system",
+                        db,
+                        tenant_id,
+                        document_id,
+                        [still_pending[0]["process_id"]],
+                        "INVITATION_SENT",
+                        "system",
                     )
             else:
                 any_signed = signed or any(p["status"] == "SIGNED" for p in participants)
@@ -878,7 +920,16 @@ class Store:
             db.execute(
                 "INSERT INTO events (event_id, tenant_id, document_id, process_id, event_type, "
                 "status, actor, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (event_id, tenant_id, document_id, process_id, event_type, status, actor, timestamp),
+                (
+                    event_id,
+                    tenant_id,
+                    document_id,
+                    process_id,
+                    event_type,
+                    status,
+                    actor,
+                    timestamp,
+                ),
             )
             body = {
                 "eventId": event_id,

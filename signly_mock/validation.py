@@ -24,9 +24,7 @@ from signly_mock.errors import ApiError, BadRequest, InvalidAuthMethod, NotFound
 
 SPEC_URI = "urn:signly:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
-_RFC3339 = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
-)
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _INTEGER = re.compile(r"^-?\d{1,18}$")
 # Query parameters whose error carries the given value as `field` (the page's INVALID_SORT_FIELD).
 _QUERY_ERROR_SHAPES = {"sort": ("INVALID_SORT_FIELD", "Invalid sort field.", True)}
@@ -150,7 +148,9 @@ class OperationChecks:
                     param.name,
                     (f"INVALID_{_upper_snake(param.name)}", f"Invalid {param.name}.", False),
                 )
-                raise BadRequest(message, {"code": code, "field": given if value_as_field else param.name})
+                raise BadRequest(
+                    message, {"code": code, "field": given if value_as_field else param.name}
+                )
             values[param.name] = value
         return values
 
@@ -192,7 +192,7 @@ def _first_error(validator: Draft202012Validator, value: Any) -> ValidationError
 def _special_error(error: ValidationError) -> ApiError | None:
     path = list(error.absolute_path)
     if len(path) == 1 and error.validator == "enum" and path[0] in _ENUM_FIELD_ERRORS:
-        allowed = list(error.validator_value)
+        allowed = list(_keyword_value(error))
         return _ENUM_FIELD_ERRORS[str(path[0])](details={"field": path[0], "allowed": allowed})
     return None
 
@@ -266,21 +266,29 @@ def _field_messages(
     if error.validator == "required" and isinstance(error.instance, dict):
         return [
             ([*path, str(name)], "Missing data for required field.")
-            for name in error.validator_value
+            for name in _keyword_value(error)
             if name not in error.instance
         ]
     if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
         error.instance, dict
     ):
-        known = error.schema.get("properties", {})
-        return [([*path, str(name)], "Unknown field.") for name in error.instance if name not in known]
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        known = schema.get("properties", {})
+        return [
+            ([*path, str(name)], "Unknown field.") for name in error.instance if name not in known
+        ]
     if not path:
         path = ["_schema"]
     return [(path, _message(error))]
 
 
+def _keyword_value(error: ValidationError) -> Any:
+    """The failed keyword's value in the schema (jsonschema types it as possibly unset)."""
+    return error.validator_value
+
+
 def _message(error: ValidationError) -> str:
-    kind, expected = error.validator, error.validator_value
+    kind, expected = error.validator, _keyword_value(error)
     if kind == "type":
         names = expected if isinstance(expected, list) else [expected]
         return "Not a valid " + " or ".join(str(n) for n in names) + "."
@@ -340,9 +348,12 @@ def compile_operation(
         operation_id=operation["operationId"], conditional_messages=spec.conditional_messages
     )
     merged: dict[tuple[str, str], tuple[Any, tuple[str, ...]]] = {}
-    item_params = [(p, ("paths", path, "parameters", str(i))) for i, p in enumerate(path_item_params)]
+    item_params = [
+        (p, ("paths", path, "parameters", str(i))) for i, p in enumerate(path_item_params)
+    ]
     op_params = [
-        (p, (*op_where, "parameters", str(i))) for i, p in enumerate(operation.get("parameters", []))
+        (p, (*op_where, "parameters", str(i)))
+        for i, p in enumerate(operation.get("parameters", []))
     ]
     for raw, where in item_params + op_params:
         param, param_where = spec.resolve(raw, where)
@@ -357,9 +368,11 @@ def compile_operation(
             default=spec.resolve(param.get("schema", {}), schema_where)[0].get("default"),
             validator=spec.validator(schema_where),
         )
-        {"path": checks.path_params, "query": checks.query_params, "header": checks.header_params}.get(
-            location, []
-        ).append(check)
+        {
+            "path": checks.path_params,
+            "query": checks.query_params,
+            "header": checks.header_params,
+        }.get(location, []).append(check)
     if "requestBody" in operation:
         body, body_where = spec.resolve(operation["requestBody"], (*op_where, "requestBody"))
         checks.body_required = bool(body.get("required", False))

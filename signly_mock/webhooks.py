@@ -96,7 +96,10 @@ class WebhookDispatcher:
         url, secret = target
         payload = {**event.body, "documentId": event.document_id, "tenantId": event.tenant_id}
         body = json.dumps(payload, separators=(",", ":")).encode()
-        headers = {"Content-Type": "application/json", "X-Signly-Signature": signature(secret, body)}
+        headers = {
+            "Content-Type": "application/json",
+            "X-Signly-Signature": signature(secret, body),
+        }
         for attempt in range(1, self._attempts + 1):
             status: int | None = None
             error: str | None = None

@@ -8,7 +8,14 @@ from signly_mock.clock import format_timestamp, parse_timestamp
 from signly_mock.errors import Validation
 from signly_mock.handlers.base import Call, Reply, Services
 
-PUBLISHED_FIELDS = ("documentId", "status", "templateId", "templateVersion", "createdAt", "participants")
+PUBLISHED_FIELDS = (
+    "documentId",
+    "status",
+    "templateId",
+    "templateVersion",
+    "createdAt",
+    "participants",
+)
 
 
 def _version_number(template_id: str, label: str) -> int:
@@ -50,7 +57,9 @@ async def publish_document(services: Services, call: Call) -> Reply:
         version=version,
         participants=body["participants"],
         order_mode=body["orderMode"],
-        deadline_at=None if deadline is None else _future_timestamp(services, "deadlineAt", deadline),
+        deadline_at=None
+        if deadline is None
+        else _future_timestamp(services, "deadlineAt", deadline),
         metadata=body.get("metadata"),
         flow_policy=body.get("flowPolicy"),
     )
@@ -91,5 +100,3 @@ async def get_document_summary(services: Services, call: Call) -> Reply:
 async def list_process_events(services: Services, call: Call) -> Reply:
     data = services.store.list_events(call.tenant_id, call.path["processId"])
     return Reply(200, "events_listed", "Events listed.", data)
-
-

@@ -10,7 +10,6 @@ from jsonschema import Draft202012Validator
 
 from signly_mock.validation import HTTP_METHODS, SpecDocument
 
-
 # Answers the spec does not list per operation (reported as a spec gap for 413): they are
 # checked against the generic ErrorEnvelope instead.
 UNDOCUMENTED_STATUSES = {405, 413}
@@ -37,11 +36,15 @@ class ResponseConformance:
             if not pattern.match(url_path):
                 continue
             lowered = method.lower()
-            if lowered not in item or lowered not in HTTP_METHODS or status in UNDOCUMENTED_STATUSES:
+            if (
+                lowered not in item
+                or lowered not in HTTP_METHODS
+                or status in UNDOCUMENTED_STATUSES
+            ):
                 break
             responses = item[lowered]["responses"]
             assert str(status) in responses, f"{method} {path}: {status} is not documented"
-            response, where = self._spec.resolve(
+            _, where = self._spec.resolve(
                 responses[str(status)], ("paths", path, lowered, "responses", str(status))
             )
             return (*where, "content", "application/json", "schema")
@@ -55,6 +58,7 @@ class ResponseConformance:
         assert response.headers["x-request-id"] == body["meta"]["request_id"]
         where = self.schema_location(request.method, request.url.path, response.status_code)
         errors = list(self._validator(where).iter_errors(body))
-        assert not errors, f"{request.method} {request.url.path} {response.status_code}: " + "; ".join(
-            f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]
+        assert not errors, (
+            f"{request.method} {request.url.path} {response.status_code}: "
+            + "; ".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
         )

@@ -42,8 +42,9 @@ def _build_sandbox_spec() -> dict[str, Any]:
     from scripts.yamlio import load_yaml
 
     bundled = validate_all(ROOT / "spec" / "openapi.yaml")
-    variant: dict[str, Any] = apply_overlay(bundled, load_yaml(ROOT / "overlays" / "sandbox.yaml"))
-    return json.loads(json.dumps(variant))
+    variant = apply_overlay(bundled, load_yaml(ROOT / "overlays" / "sandbox.yaml"))
+    plain: dict[str, Any] = json.loads(json.dumps(variant))
+    return plain
 
 
 @pytest.fixture(scope="session")
@@ -113,7 +114,9 @@ async def tenant_a(http: httpx.AsyncClient) -> httpx.AsyncClient:
 
 
 async def create_template(
-    client: httpx.AsyncClient, name: str = "Acuerdo de servicio", headers: dict[str, str] | None = None
+    client: httpx.AsyncClient,
+    name: str = "Acuerdo de servicio",
+    headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     response = await client.post(
         "/v1/templates",

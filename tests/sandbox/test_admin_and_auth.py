@@ -95,7 +95,9 @@ async def test_admin_session_identifies_its_tenant(http: httpx.AsyncClient) -> N
         (PARTNER_A, 403),
     ],
 )
-async def test_admin_auth_errors(http: httpx.AsyncClient, headers: dict[str, str], status: int) -> None:
+async def test_admin_auth_errors(
+    http: httpx.AsyncClient, headers: dict[str, str], status: int
+) -> None:
     response = await http.get("/api", headers=headers)
     assert response.status_code == status
     body = response.json()

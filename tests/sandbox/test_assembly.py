@@ -49,14 +49,21 @@ async def test_variants_swap_a_handler_or_the_store_class(
         return Reply(200, "templates_listed", "Templates listed.", [], None)
 
     class FrozenTemplates(Store):
-        def create_template(self, tenant_id: str, name: str, description: str | None) -> dict[str, Any]:
+        def create_template(
+            self, tenant_id: str, name: str, description: str | None
+        ) -> dict[str, Any]:
             raise Conflict("Templates are frozen.", code="frozen")
 
     app = create_app(
-        config, blobs=s3, spec=sandbox_spec, store_class=FrozenTemplates,
+        config,
+        blobs=s3,
+        spec=sandbox_spec,
+        store_class=FrozenTemplates,
         handlers={**HANDLERS, "list_documents": wrong_code},
     )
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=BASE_URL
+    ) as client:
         listed = await client.get("/v1/documents", headers=PARTNER_A)
         assert listed.json()["code"] == "templates_listed"
         frozen = await client.post("/v1/templates", json={"templateName": "x"}, headers=PARTNER_A)
@@ -64,13 +71,20 @@ async def test_variants_swap_a_handler_or_the_store_class(
 
 
 async def test_unexpected_exception_is_a_logged_500_envelope(
-    config: SandboxConfig, s3: BlobStore, sandbox_spec: dict[str, Any], caplog: pytest.LogCaptureFixture
+    config: SandboxConfig,
+    s3: BlobStore,
+    sandbox_spec: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     async def broken(services: Services, call: Call) -> Reply:
         raise RuntimeError("boom")
 
-    app = create_app(config, blobs=s3, spec=sandbox_spec, handlers={**HANDLERS, "list_templates": broken})
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as client:
+    app = create_app(
+        config, blobs=s3, spec=sandbox_spec, handlers={**HANDLERS, "list_templates": broken}
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=BASE_URL
+    ) as client:
         response = await client.get("/v1/templates", headers=PARTNER_A)
     assert response.status_code == 500
     assert response.json()["code"] == "internal_error"
@@ -114,7 +128,8 @@ def test_list_latency_is_flat_from_1k_to_100k_documents() -> None:
         slow = _median_list_time(large, tenant, **query)
         assert slow < max(5 * fast, 0.002), (query, fast, slow)
     plan = " ".join(
-        str(row[3]) for row in large._db.execute(
+        str(row[3])
+        for row in large._db.execute(
             "EXPLAIN QUERY PLAN SELECT document_id FROM documents INDEXED BY documents_by_tenant "
             "WHERE tenant_id = ? AND (created_at, document_id) < (?, ?) "
             "ORDER BY created_at DESC, document_id DESC LIMIT 21",

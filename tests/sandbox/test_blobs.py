@@ -37,7 +37,10 @@ def tamper(url: str, name: str, value: str) -> str:
 
 async def test_upload_then_download_same_bytes(tenant_a: httpx.AsyncClient) -> None:
     upload_url, download_url = await urls(tenant_a)
-    assert httpx.put(upload_url, content=PDF, headers={"Content-Type": "application/pdf"}).status_code == 200
+    assert (
+        httpx.put(upload_url, content=PDF, headers={"Content-Type": "application/pdf"}).status_code
+        == 200
+    )
     downloaded = httpx.get(download_url)
     assert downloaded.status_code == 200
     assert downloaded.content == PDF
@@ -46,7 +49,9 @@ async def test_upload_then_download_same_bytes(tenant_a: httpx.AsyncClient) -> N
 async def test_tampered_urls_are_refused(tenant_a: httpx.AsyncClient) -> None:
     upload_url, download_url = await urls(tenant_a)
     httpx.put(upload_url, content=PDF)
-    other_key = urlsplit(download_url)._replace(path=urlsplit(download_url).path.replace("0001", "0002"))
+    other_key = urlsplit(download_url)._replace(
+        path=urlsplit(download_url).path.replace("0001", "0002")
+    )
     bad = [
         tamper(download_url, "X-Amz-Signature", "0" * 64),
         tamper(download_url, "X-Amz-Expires", "604800"),
@@ -76,8 +81,12 @@ def gate_clock() -> ManualClock:
 @pytest.fixture
 def short_lived_s3(config: SandboxConfig, gate_clock: ManualClock) -> Iterator[BlobStore]:
     blobs = BlobStore.start_local(
-        config.s3_bucket, config.s3_region, config.s3_access_key, config.s3_secret_key,
-        expires_seconds=60, clock=gate_clock,
+        config.s3_bucket,
+        config.s3_region,
+        config.s3_access_key,
+        config.s3_secret_key,
+        expires_seconds=60,
+        clock=gate_clock,
     )
     yield blobs
     blobs.close()

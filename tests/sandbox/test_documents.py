@@ -27,7 +27,10 @@ async def test_publish_page_example(tenant_a: httpx.AsyncClient) -> None:
     template_id = (await create_template(tenant_a))["templateId"]
     await tenant_a.put(f"/v1/templates/{template_id}", json={"templateName": "v2"})
     response = await publish(
-        tenant_a, template_id, templateVersion="0002", deadlineAt=FUTURE,
+        tenant_a,
+        template_id,
+        templateVersion="0002",
+        deadlineAt=FUTURE,
         metadata={"source": "crm", "contractId": "CNT-4482"},
     )
     assert response.status_code == 201
@@ -63,9 +66,13 @@ async def test_biometric_without_document_number_is_page_error(tenant_a: httpx.A
         assert response.json()["code"] == "validation_error"
         assert response.json()["error"] == {
             "type": "validation",
-            "details": {"fields": {"participants": {"0": {"_schema": [
-                "Document number is required for biometric signature."
-            ]}}}},
+            "details": {
+                "fields": {
+                    "participants": {
+                        "0": {"_schema": ["Document number is required for biometric signature."]}
+                    }
+                }
+            },
         }
     fine = {**signer, "identity": {"documentNumber": "1109661121"}}
     assert (await publish(tenant_a, template_id, participants=[fine])).status_code == 201
@@ -142,21 +149,33 @@ async def test_list_documents_sort_filter_cursor(tenant_a: httpx.AsyncClient) ->
     bad = await tenant_a.get("/v1/documents", params={"status": "DONE"})
     assert bad.json()["error"]["details"] == {"code": "INVALID_STATUS", "field": "status"}
     wrong_scope = await tenant_a.get(
-        "/v1/documents", params={"limit": 2, "sort": "createdAt", "cursor": newest["pagination"]["nextCursor"]}
+        "/v1/documents",
+        params={"limit": 2, "sort": "createdAt", "cursor": newest["pagination"]["nextCursor"]},
     )
     assert wrong_scope.json()["error"]["details"] == {"code": "INVALID_CURSOR", "field": "cursor"}
     sort = await tenant_a.get("/v1/documents", params={"sort": "creationDate"})
     assert sort.json()["message"] == "Invalid sort field."
-    assert sort.json()["error"]["details"] == {"code": "INVALID_SORT_FIELD", "field": "creationDate"}
+    assert sort.json()["error"]["details"] == {
+        "code": "INVALID_SORT_FIELD",
+        "field": "creationDate",
+    }
 
 
-async def test_extend_only_future_and_active(tenant_a: httpx.AsyncClient, clock: ManualClock) -> None:
+async def test_extend_only_future_and_active(
+    tenant_a: httpx.AsyncClient, clock: ManualClock
+) -> None:
     document = await published(tenant_a)
     doc_id = document["documentId"]
-    past = await tenant_a.post(f"/v1/documents/{doc_id}/extend", json={"newDeadlineAt": "2020-01-01T00:00:00Z"})
+    past = await tenant_a.post(
+        f"/v1/documents/{doc_id}/extend", json={"newDeadlineAt": "2020-01-01T00:00:00Z"}
+    )
     assert past.status_code == 400
-    assert past.json()["error"]["details"]["fields"] == {"newDeadlineAt": ["Must be in the future."]}
-    ok = await tenant_a.post(f"/v1/documents/{doc_id}/extend", json={"newDeadlineAt": "2099-06-15T23:59:00Z"})
+    assert past.json()["error"]["details"]["fields"] == {
+        "newDeadlineAt": ["Must be in the future."]
+    }
+    ok = await tenant_a.post(
+        f"/v1/documents/{doc_id}/extend", json={"newDeadlineAt": "2099-06-15T23:59:00Z"}
+    )
     assert ok.status_code == 200
     assert ok.json()["data"] == {"documentId": doc_id, "deadlineAt": "2099-06-15T23:59:00.000000Z"}
     await tenant_a.delete(f"/v1/documents/{doc_id}/cancel")
@@ -176,18 +195,26 @@ async def test_cancel_and_events(tenant_a: httpx.AsyncClient) -> None:
     again = await tenant_a.delete(f"/v1/documents/{doc_id}/cancel")
     assert again.status_code == 409
     process = document["participants"][0]["processId"]
-    assert await events(tenant_a, process) == ["PROCESS_CREATED", "INVITATION_SENT", "PROCESS_CANCELLED"]
+    assert await events(tenant_a, process) == [
+        "PROCESS_CREATED",
+        "INVITATION_SENT",
+        "PROCESS_CANCELLED",
+    ]
 
 
 async def test_resend_pending_only(tenant_a: httpx.AsyncClient) -> None:
     document = await published(tenant_a, participants=[participant("A"), participant("B")])
     doc_id = document["documentId"]
-    first, second = document["participants"]
-    resent = await tenant_a.post(f"/v1/documents/{doc_id}/participants/{first['participantId']}/resend")
+    first = document["participants"][0]
+    resent = await tenant_a.post(
+        f"/v1/documents/{doc_id}/participants/{first['participantId']}/resend"
+    )
     assert resent.json()["data"] == {"documentId": doc_id, "participantId": first["participantId"]}
     assert (await events(tenant_a, first["processId"]))[-1] == "INVITATION_RESENT"
     await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{first['participantId']}/sign")
-    done = await tenant_a.post(f"/v1/documents/{doc_id}/participants/{first['participantId']}/resend")
+    done = await tenant_a.post(
+        f"/v1/documents/{doc_id}/participants/{first['participantId']}/resend"
+    )
     assert done.status_code == 409 and done.json()["code"] == "participant_not_pending"
     unknown = "a244be1a-98c5-4faa-bcb7-55218983a731"
     missing = await tenant_a.post(f"/v1/documents/{doc_id}/participants/{unknown}/resend")
@@ -195,7 +222,10 @@ async def test_resend_pending_only(tenant_a: httpx.AsyncClient) -> None:
     assert missing.json()["error"]["details"] == {"participantId": unknown}
     summary = (await tenant_a.get(f"/v1/documents/{doc_id}/summary")).json()["data"]
     assert summary == {
-        "documentId": doc_id, "status": "IN_PROGRESS", "completedParticipants": 1, "pendingParticipants": 1,
+        "documentId": doc_id,
+        "status": "IN_PROGRESS",
+        "completedParticipants": 1,
+        "pendingParticipants": 1,
     }
 
 
@@ -203,11 +233,16 @@ async def test_sign_all_completes(tenant_a: httpx.AsyncClient) -> None:
     document = await published(tenant_a, participants=[participant("A"), participant("B")])
     doc_id = document["documentId"]
     for person in document["participants"]:
-        signed = await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{person['participantId']}/sign")
+        signed = await tenant_a.post(
+            f"/_sandbox/documents/{doc_id}/participants/{person['participantId']}/sign"
+        )
         assert signed.status_code == 200
     assert signed.json()["data"]["documentStatus"] == "COMPLETED"
     assert await events(tenant_a, document["participants"][1]["processId"]) == [
-        "PROCESS_CREATED", "INVITATION_SENT", "PARTICIPANT_SIGNED", "PROCESS_COMPLETED",
+        "PROCESS_CREATED",
+        "INVITATION_SENT",
+        "PARTICIPANT_SIGNED",
+        "PROCESS_COMPLETED",
     ]
     summary = (await tenant_a.get(f"/v1/documents/{doc_id}/summary")).json()["data"]
     assert summary["completedParticipants"] == 2 and summary["pendingParticipants"] == 0
@@ -220,13 +255,20 @@ async def test_sequential_order_and_reject_cancels_flow(tenant_a: httpx.AsyncCli
     doc_id = document["documentId"]
     first, second = document["participants"]
     assert await events(tenant_a, second["processId"]) == ["PROCESS_CREATED"]
-    early = await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{second['participantId']}/sign")
+    early = await tenant_a.post(
+        f"/_sandbox/documents/{doc_id}/participants/{second['participantId']}/sign"
+    )
     assert early.status_code == 409 and early.json()["code"] == "participant_out_of_turn"
     await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{first['participantId']}/sign")
     assert (await events(tenant_a, second["processId"]))[-1] == "INVITATION_SENT"
-    rejected = await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{second['participantId']}/reject")
+    rejected = await tenant_a.post(
+        f"/_sandbox/documents/{doc_id}/participants/{second['participantId']}/reject"
+    )
     assert rejected.json()["data"]["documentStatus"] == "REJECTED"
-    assert (await events(tenant_a, second["processId"]))[-2:] == ["PARTICIPANT_REJECTED", "PROCESS_REJECTED"]
+    assert (await events(tenant_a, second["processId"]))[-2:] == [
+        "PARTICIPANT_REJECTED",
+        "PROCESS_REJECTED",
+    ]
 
 
 async def test_continue_flow_and_expire(tenant_a: httpx.AsyncClient) -> None:
@@ -237,7 +279,9 @@ async def test_continue_flow_and_expire(tenant_a: httpx.AsyncClient) -> None:
     )
     doc_id = document["documentId"]
     first = document["participants"][0]
-    rejected = await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{first['participantId']}/reject")
+    rejected = await tenant_a.post(
+        f"/_sandbox/documents/{doc_id}/participants/{first['participantId']}/reject"
+    )
     assert rejected.json()["data"]["documentStatus"] == "IN_PROGRESS"
     expired = await tenant_a.post(f"/_sandbox/documents/{doc_id}/expire")
     assert expired.json()["data"] == {"documentId": doc_id, "status": "EXPIRED"}

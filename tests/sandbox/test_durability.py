@@ -93,7 +93,7 @@ class Server:
             text=True,
             env=env,
         )
-        self.banner = "".join(self.process.stdout.readline() for _ in range(8))  # type: ignore[union-attr]
+        self.banner = "".join(self.process.stdout.readline() for _ in range(9))  # type: ignore[union-attr]
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -120,8 +120,14 @@ def test_serve_banner(data_dir: Path) -> None:
     server = Server(data_dir)
     try:
         for text in (
-            server.url, PAGE_TENANT_ID, PAGE_API_KEY, f"Bearer {PAGE_ADMIN_TOKEN}",
-            SECOND_TENANT_ID, SECOND_API_KEY, f"Bearer {SECOND_ADMIN_TOKEN}", str(data_dir),
+            server.url,
+            PAGE_TENANT_ID,
+            PAGE_API_KEY,
+            f"Bearer {PAGE_ADMIN_TOKEN}",
+            SECOND_TENANT_ID,
+            SECOND_API_KEY,
+            f"Bearer {SECOND_ADMIN_TOKEN}",
+            str(data_dir),
         ):
             assert text in server.banner
     finally:
@@ -144,7 +150,9 @@ def test_kill_9_loses_no_acknowledged_write(data_dir: Path) -> None:
                     template_id = created.json()["data"]["templateId"]
                     with lock:
                         acknowledged[template_id] = 1
-                    updated = client.put(f"/v1/templates/{template_id}", json={"templateName": "v2"})
+                    updated = client.put(
+                        f"/v1/templates/{template_id}", json={"templateName": "v2"}
+                    )
                     if updated.status_code == 200:
                         with lock:
                             acknowledged[template_id] = updated.json()["data"]["version"]

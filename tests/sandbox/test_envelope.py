@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import httpx
 import pytest
 
@@ -29,7 +31,16 @@ async def test_envelope_and_unique_request_ids(http: httpx.AsyncClient) -> None:
     for _ in range(5):
         response = await http.get("/v1/templates", headers=PARTNER_A)
         body = response.json()
-        assert set(body) == {"success", "status", "code", "message", "data", "pagination", "meta", "error"}
+        assert set(body) == {
+            "success",
+            "status",
+            "code",
+            "message",
+            "data",
+            "pagination",
+            "meta",
+            "error",
+        }
         assert body["meta"]["api_version"] == "v1"
         assert body["meta"]["tenant_id"] == PARTNER_A["X-Tenant-Signly"]
         assert response.headers["X-Request-Id"] == body["meta"]["request_id"]
@@ -54,7 +65,9 @@ async def test_wrong_method_is_405_with_complete_allow(http: httpx.AsyncClient) 
 
 async def test_wrong_content_type_is_415(http: httpx.AsyncClient) -> None:
     response = await http.post(
-        "/v1/templates", content=b"templateName=x", headers={**PARTNER_A, "Content-Type": "text/plain"}
+        "/v1/templates",
+        content=b"templateName=x",
+        headers={**PARTNER_A, "Content-Type": "text/plain"},
     )
     assert response.status_code == 415
     assert response.json()["error"]["details"] == {"contentType": "text/plain"}
@@ -62,7 +75,9 @@ async def test_wrong_content_type_is_415(http: httpx.AsyncClient) -> None:
 
 async def test_malformed_json_is_400(http: httpx.AsyncClient) -> None:
     response = await http.post(
-        "/v1/templates", content=b'{"templateName": ', headers={**PARTNER_A, "Content-Type": "application/json"}
+        "/v1/templates",
+        content=b'{"templateName": ',
+        headers={**PARTNER_A, "Content-Type": "application/json"},
     )
     assert response.status_code == 400
     assert response.json()["code"] == "validation_error"
@@ -79,7 +94,7 @@ async def test_body_over_one_mib_is_413(http: httpx.AsyncClient) -> None:
 
 
 async def test_chunked_body_over_one_mib_is_413(http: httpx.AsyncClient) -> None:
-    async def chunks():  # type: ignore[no-untyped-def]
+    async def chunks() -> AsyncIterator[bytes]:
         yield b'{"templateName": "'
         for _ in range(17):
             yield b"x" * 65536

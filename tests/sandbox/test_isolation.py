@@ -32,19 +32,38 @@ async def test_tenant_b_sees_nothing_of_tenant_a(http: httpx.AsyncClient) -> Non
         http.post(f"/v1/templates/{template_id}/versions/1/upload-url", headers=PARTNER_B),
         http.delete(f"/v1/templates/{template_id}/versions/1", headers=PARTNER_B),
         http.delete(f"/v1/templates/{template_id}", headers=PARTNER_B),
-        http.post(f"/v1/documents/{doc_id}/extend", json={"newDeadlineAt": "2099-01-01T00:00:00Z"}, headers=PARTNER_B),
+        http.post(
+            f"/v1/documents/{doc_id}/extend",
+            json={"newDeadlineAt": "2099-01-01T00:00:00Z"},
+            headers=PARTNER_B,
+        ),
         http.delete(f"/v1/documents/{doc_id}/cancel", headers=PARTNER_B),
-        http.post(f"/v1/documents/{doc_id}/participants/{person['participantId']}/resend", headers=PARTNER_B),
-        http.post(f"/_sandbox/documents/{doc_id}/participants/{person['participantId']}/sign", headers=PARTNER_B),
+        http.post(
+            f"/v1/documents/{doc_id}/participants/{person['participantId']}/resend",
+            headers=PARTNER_B,
+        ),
+        http.post(
+            f"/_sandbox/documents/{doc_id}/participants/{person['participantId']}/sign",
+            headers=PARTNER_B,
+        ),
         http.post(f"/_sandbox/documents/{doc_id}/expire", headers=PARTNER_B),
     ]
     for write in writes:
         assert (await write).status_code == 404
     publish_from_a = await http.post(
         "/v1/documents",
-        json={"templateId": template_id, "templateVersion": "0001", "orderMode": "PARALLEL",
-              "participants": [{"displayName": "X", "signatureMode": ["SIGNATURE_SMS"],
-                                "identity": {"phone": "+573217597071"}}]},
+        json={
+            "templateId": template_id,
+            "templateVersion": "0001",
+            "orderMode": "PARALLEL",
+            "participants": [
+                {
+                    "displayName": "X",
+                    "signatureMode": ["SIGNATURE_SMS"],
+                    "identity": {"phone": "+573217597071"},
+                }
+            ],
+        },
         headers=PARTNER_B,
     )
     assert publish_from_a.status_code == 404

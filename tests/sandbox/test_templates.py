@@ -23,7 +23,9 @@ async def test_create_then_get_latest(tenant_a: httpx.AsyncClient) -> None:
 
 async def test_put_creates_next_version_with_copied_fields(tenant_a: httpx.AsyncClient) -> None:
     template_id = (await create_template(tenant_a))["templateId"]
-    fields = [{"fieldName": "FIRMA_CLIENTE", "fieldType": "SIGNATURE", "page": 1, "x": 124, "y": 566}]
+    fields = [
+        {"fieldName": "FIRMA_CLIENTE", "fieldType": "SIGNATURE", "page": 1, "x": 124, "y": 566}
+    ]
     put_fields = await tenant_a.put(f"/v1/templates/{template_id}/fields", json=fields)
     assert put_fields.json()["data"] == fields
     updated = await tenant_a.put(
@@ -114,9 +116,10 @@ async def test_fields_validation_nests_item_index(tenant_a: httpx.AsyncClient) -
         json=[{"fieldName": "A", "fieldType": "TEXT"}, {"fieldName": "B", "page": 0}],
     )
     assert response.json()["error"]["details"]["fields"] == {
-        "1": {"fieldType": ["Missing data for required field."], "page": [
-            "Must be greater than or equal to 1."
-        ]}
+        "1": {
+            "fieldType": ["Missing data for required field."],
+            "page": ["Must be greater than or equal to 1."],
+        }
     }
 
 
@@ -155,14 +158,19 @@ async def test_list_templates_query_errors(
     response = await tenant_a.get(f"/v1/templates?{query}")
     assert response.status_code == 400
     assert response.json()["code"] == "bad_request"
-    assert response.json()["error"] == {"type": "validation", "details": {"code": code, "field": field}}
+    assert response.json()["error"] == {
+        "type": "validation",
+        "details": {"code": code, "field": field},
+    }
 
 
 async def test_page_examples_headers_on_template_create(http: httpx.AsyncClient) -> None:
     response = await http.post(
         "/v1/templates",
         headers={**PARTNER_A, "Content-Type": "application/json"},
-        content=b'{ "templateName": "Acuerdo de servicio", "description": "Version comercial vigente" }',
+        content=(
+            b'{ "templateName": "Acuerdo de servicio", "description": "Version comercial vigente" }'
+        ),
     )
     assert response.status_code == 201
     assert response.json()["code"] == "template_created"

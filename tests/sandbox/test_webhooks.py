@@ -60,7 +60,9 @@ def receiver() -> Iterator[Receiver]:
 async def test_events_are_delivered_signed_and_in_order(
     tenant_a: httpx.AsyncClient, app: Any, receiver: Receiver
 ) -> None:
-    configured = await tenant_a.put("/_sandbox/webhook", json={"url": receiver.url, "secret": SECRET})
+    configured = await tenant_a.put(
+        "/_sandbox/webhook", json={"url": receiver.url, "secret": SECRET}
+    )
     assert configured.json()["data"] == {"tenantId": PAGE_TENANT_ID, "url": receiver.url}
     document = await published(tenant_a)
     doc_id = document["documentId"]
@@ -73,7 +75,10 @@ async def test_events_are_delivered_signed_and_in_order(
         assert headers["X-Signly-Signature"] == expected
         payloads.append(json.loads(body))
     assert [p["eventType"] for p in payloads] == [
-        "PROCESS_CREATED", "INVITATION_SENT", "PARTICIPANT_SIGNED", "PROCESS_COMPLETED"
+        "PROCESS_CREATED",
+        "INVITATION_SENT",
+        "PARTICIPANT_SIGNED",
+        "PROCESS_COMPLETED",
     ]
     assert all(p["documentId"] == doc_id and p["tenantId"] == PAGE_TENANT_ID for p in payloads)
     timeline = (await tenant_a.get(f"/v1/events/{person['processId']}")).json()["data"]
@@ -95,7 +100,9 @@ async def test_failed_deliveries_are_retried_then_given_up(
     deliveries = (await tenant_a.get("/_sandbox/webhook/deliveries")).json()["data"]
     first = [d for d in deliveries if d["eventId"] == deliveries[0]["eventId"]]
     assert [(d["attempt"], d["outcome"], d["statusCode"]) for d in first] == [
-        (1, "RETRYING", 500), (2, "RETRYING", 500), (3, "FAILED", 500)
+        (1, "RETRYING", 500),
+        (2, "RETRYING", 500),
+        (3, "FAILED", 500),
     ]
     second = [d for d in deliveries if d["eventId"] != deliveries[0]["eventId"]]
     assert [(d["attempt"], d["outcome"]) for d in second] == [(1, "RETRYING"), (2, "DELIVERED")]
