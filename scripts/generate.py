@@ -121,7 +121,6 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
         )  # fmt: skip
     with timer.step("datamodel-codegen -> signly_models/"):
         (out / "signly_models").mkdir()
-        # cwd is the repo root: datamodel-codegen's ruff reads [tool.ruff] from the cwd.
         _run(
             ["datamodel_code_generator", "--input", str(out / "openapi.yaml"),
              "--output", str(out / "signly_models" / "__init__.py"), *DATAMODEL_FLAGS],
@@ -184,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix=".generating-", dir=out.parent) as tmp:
         fresh = Path(tmp) / "generated"
         fresh.mkdir()
+        # datamodel-codegen runs ruff from its output directory, so ruff would read whatever
+        # config lies above `out` (none under /tmp: other line length). Pin it to ours.
+        pyproject = (REPO_ROOT / "pyproject.toml").as_posix()
+        write_text(Path(tmp) / "ruff.toml", f'extend = "{pyproject}"\n')
         try:
             build(args.spec_dir.resolve(), args.overlays_dir.resolve(), fresh, timer)
         except (GenerationError, SpecInvalid) as error:
