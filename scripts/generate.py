@@ -93,12 +93,12 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
     """Write every generated artefact into the empty directory `out`."""
     with timer.step("validate spec/ (prance) and bundle it"):
         bundled = validate_all(spec_dir / "openapi.yaml")
-    with timer.step("write openapi.yaml, openapi.dereferenced.yaml, openapi.json"):
+    with timer.step("write + validate openapi.yaml, openapi.dereferenced.yaml, openapi.json"):
         _write_spec(out, "openapi.yaml", bundled)
         _write_spec(out, "openapi.dereferenced.yaml", dereference(bundled))
         write_text(out / "openapi.json", dump_json(bundled))
     overlays = sorted(overlays_dir.glob("*.yaml"))
-    with timer.step(f"apply {len(overlays)} overlays"):
+    with timer.step(f"apply + validate {len(overlays)} overlays"):
         for overlay_file in overlays:
             try:
                 variant = apply_overlay(bundled, load_yaml(overlay_file))
