@@ -14,10 +14,6 @@ class ApiIntegrationStatus(StrEnum):
     active = "ACTIVE"
 
 
-class Status(StrEnum):
-    active = "ACTIVE"
-
-
 class AuthMethod(StrEnum):
     key = "KEY"
     hmac = "HMAC"
@@ -279,6 +275,11 @@ class SignatureMode(StrEnum):
     signature_biometric = "SIGNATURE_BIOMETRIC"
 
 
+class SortOrder(StrEnum):
+    created_at = "createdAt"
+    minus_created_at = "-createdAt"
+
+
 class SuccessEnvelope(BaseModel):
     model_config = ConfigDict(
         validate_by_name=True,
@@ -406,23 +407,13 @@ class UploadUrlEnvelope(SuccessEnvelope):
     data: Annotated[UploadUrl, Field(description="The operation's result.")]
 
 
-class V1TemplatesGetParametersQuerySort(StrEnum):
-    created_at = "createdAt"
-    field_created_at = "-createdAt"
-
-
 class V1TemplatesGetParametersQuery(BaseModel):
     model_config = ConfigDict(
         validate_by_name=True,
     )
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
-    sort: V1TemplatesGetParametersQuerySort = "-createdAt"
-
-
-class V1DocumentsGetParametersQuerySort(StrEnum):
-    created_at = "createdAt"
-    field_created_at = "-createdAt"
+    sort: SortOrder = "-createdAt"
 
 
 class V1DocumentsGetParametersQuery(BaseModel):
@@ -431,7 +422,7 @@ class V1DocumentsGetParametersQuery(BaseModel):
     )
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     cursor: Annotated[str | MISSING, Field(max_length=512, min_length=1)] = MISSING
-    sort: V1DocumentsGetParametersQuerySort = "-createdAt"
+    sort: SortOrder = "-createdAt"
     status: DocumentStatus | MISSING = MISSING
 
 
@@ -445,12 +436,7 @@ class ApiIntegration(BaseModel):
     auth_method: Annotated[
         AuthMethod, Field(alias="authMethod", description="Method of the active credential.")
     ]
-    status: Annotated[
-        ApiIntegrationStatus,
-        Field(
-            description="State of the credential. A revoked credential is deleted, so only `ACTIVE` is ever returned (D23)."
-        ),
-    ]
+    status: Annotated[ApiIntegrationStatus, Field(description="State of the credential.")]
     key_id: Annotated[
         str,
         Field(
@@ -483,7 +469,7 @@ class ApiIntegrationCreated(BaseModel):
     auth_method: Annotated[
         AuthMethod, Field(alias="authMethod", description="Method of the new credential.")
     ]
-    status: Annotated[Status, Field(description="State of the new credential.")]
+    status: Annotated[ApiIntegrationStatus, Field(description="State of the new credential.")]
     key_id: Annotated[
         str,
         Field(

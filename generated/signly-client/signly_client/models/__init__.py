@@ -3,7 +3,6 @@
 from .api_integration import ApiIntegration
 from .api_integration_created import ApiIntegrationCreated
 from .api_integration_created_envelope import ApiIntegrationCreatedEnvelope
-from .api_integration_created_status import ApiIntegrationCreatedStatus
 from .api_integration_envelope import ApiIntegrationEnvelope
 from .api_integration_status import ApiIntegrationStatus
 from .auth_method import AuthMethod
@@ -33,8 +32,6 @@ from .error_info_type import ErrorInfoType
 from .extend_deadline_request import ExtendDeadlineRequest
 from .flow_policy import FlowPolicy
 from .flow_policy_on_participant_fail import FlowPolicyOnParticipantFail
-from .list_documents_sort import ListDocumentsSort
-from .list_templates_sort import ListTemplatesSort
 from .meta import Meta
 from .order_mode import OrderMode
 from .pagination import Pagination
@@ -53,6 +50,7 @@ from .published_document_envelope import PublishedDocumentEnvelope
 from .resent_invitation import ResentInvitation
 from .resent_invitation_envelope import ResentInvitationEnvelope
 from .signature_mode import SignatureMode
+from .sort_order import SortOrder
 from .success_envelope import SuccessEnvelope
 from .template import Template
 from .template_created import TemplateCreated
@@ -74,7 +72,6 @@ __all__ = (
     "ApiIntegration",
     "ApiIntegrationCreated",
     "ApiIntegrationCreatedEnvelope",
-    "ApiIntegrationCreatedStatus",
     "ApiIntegrationEnvelope",
     "ApiIntegrationStatus",
     "AuthMethod",
@@ -104,8 +101,6 @@ __all__ = (
     "ExtendDeadlineRequest",
     "FlowPolicy",
     "FlowPolicyOnParticipantFail",
-    "ListDocumentsSort",
-    "ListTemplatesSort",
     "Meta",
     "OrderMode",
     "Pagination",
@@ -124,6 +119,7 @@ __all__ = (
     "ResentInvitation",
     "ResentInvitationEnvelope",
     "SignatureMode",
+    "SortOrder",
     "SuccessEnvelope",
     "Template",
     "TemplateCreated",

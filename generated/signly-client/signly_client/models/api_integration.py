@@ -24,7 +24,7 @@ class ApiIntegration:
     """ How the partner credential authenticates. `JWT` exists in Signly's authorizer but is not open to partners;
     asking for it is a 400 `invalid_auth_method`. """
     status: ApiIntegrationStatus
-    """ State of the credential. A revoked credential is deleted, so only `ACTIVE` is ever returned (D23). """
+    """ State of a partner credential. A revoked credential is deleted, so only `ACTIVE` is ever returned (D23). """
     key_id: str
     """ Public identifier of the credential, safe to log. """
     created_at: datetime.datetime

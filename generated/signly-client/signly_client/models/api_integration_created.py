@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.api_integration_created_status import ApiIntegrationCreatedStatus, check_api_integration_created_status
+from ..models.api_integration_status import ApiIntegrationStatus, check_api_integration_status
 from ..models.auth_method import AuthMethod, check_auth_method
 from ..types import UNSET, Unset
 
@@ -27,8 +27,8 @@ class ApiIntegrationCreated:
     auth_method: AuthMethod
     """ How the partner credential authenticates. `JWT` exists in Signly's authorizer but is not open to partners;
     asking for it is a 400 `invalid_auth_method`. """
-    status: ApiIntegrationCreatedStatus
-    """ State of the new credential. """
+    status: ApiIntegrationStatus
+    """ State of a partner credential. A revoked credential is deleted, so only `ACTIVE` is ever returned (D23). """
     key_id: str
     """ Public identifier of the credential, safe to log. """
     created_at: datetime.datetime
@@ -79,7 +79,7 @@ class ApiIntegrationCreated:
 
         auth_method = check_auth_method(d.pop("authMethod"))
 
-        status = check_api_integration_created_status(d.pop("status"))
+        status = check_api_integration_status(d.pop("status"))
 
         key_id = d.pop("keyId")
 

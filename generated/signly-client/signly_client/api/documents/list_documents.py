@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.document_list_envelope import DocumentListEnvelope
 from ...models.document_status import DocumentStatus
 from ...models.error_envelope import ErrorEnvelope
-from ...models.list_documents_sort import ListDocumentsSort
+from ...models.sort_order import SortOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListDocumentsSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
     status: DocumentStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -99,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListDocumentsSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
     status: DocumentStatus | Unset = UNSET,
 ) -> Response[DocumentListEnvelope | ErrorEnvelope]:
     """List documents
@@ -111,7 +111,8 @@ def sync_detailed(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
             `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
             (D06).
@@ -143,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListDocumentsSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
     status: DocumentStatus | Unset = UNSET,
 ) -> DocumentListEnvelope | ErrorEnvelope | None:
     """List documents
@@ -155,7 +156,8 @@ def sync(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
             `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
             (D06).
@@ -182,7 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListDocumentsSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
     status: DocumentStatus | Unset = UNSET,
 ) -> Response[DocumentListEnvelope | ErrorEnvelope]:
     """List documents
@@ -194,7 +196,8 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
             `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
             (D06).
@@ -224,7 +227,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListDocumentsSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
     status: DocumentStatus | Unset = UNSET,
 ) -> DocumentListEnvelope | ErrorEnvelope | None:
     """List documents
@@ -236,7 +239,8 @@ async def asyncio(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListDocumentsSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
             `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
             (D06).

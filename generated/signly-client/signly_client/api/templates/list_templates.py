@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
-from ...models.list_templates_sort import ListTemplatesSort
+from ...models.sort_order import SortOrder
 from ...models.template_list_envelope import TemplateListEnvelope
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +15,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListTemplatesSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -91,7 +91,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListTemplatesSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TemplateListEnvelope]:
     """List templates
 
@@ -102,7 +102,8 @@ def sync_detailed(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListTemplatesSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +131,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListTemplatesSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
 ) -> ErrorEnvelope | TemplateListEnvelope | None:
     """List templates
 
@@ -141,7 +142,8 @@ def sync(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListTemplatesSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +166,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListTemplatesSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TemplateListEnvelope]:
     """List templates
 
@@ -175,7 +177,8 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListTemplatesSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    sort: ListTemplatesSort | Unset = "-createdAt",
+    sort: SortOrder | Unset = UNSET,
 ) -> ErrorEnvelope | TemplateListEnvelope | None:
     """List templates
 
@@ -212,7 +215,8 @@ async def asyncio(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        sort (ListTemplatesSort | Unset):  Default: '-createdAt'.
+        sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
+            `-createdAt` newest first.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
