@@ -84,3 +84,10 @@ def bench(session: nox.Session) -> None:
     """Measure the sandbox and the pipeline and print one table of figures."""
     install_project(session, "test")
     session.run("python", "-m", "scripts.bench", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def breaking(session: nox.Session) -> None:
+    """Classify spec changes since --base REF (HEAD~1); fail on unacknowledged breaking ones."""
+    install_groups(session, "spec")
+    session.run("python", "-m", "scripts.breaking", *session.posargs)

@@ -1,0 +1,308 @@
+"""Fail when the spec changed in a way that breaks partners' clients, unless a maintainer said so.
+
+`python -m scripts.breaking --base REF [--changelog PATH]` compares the spec at a git ref
+(default `HEAD~1`: on CI, the previous commit on main) with the working tree, classifies
+every change per operation (rules in `scripts/spec_diff.py`), writes a Markdown changelog
+entry and exits 1 if a breaking change is not acknowledged in
+`spec/breaking-changes-acknowledged.yaml`.
+
+Why the base spec comes from `git archive` rather than a checkout: it works on a clean clone
+and on a dirty tree alike, and never touches files other engineers are editing. Why both
+documents are fully dereferenced first: a `$ref` moved between files is no change to a
+client, so only the resolved shapes are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.bundle import BundleError, bundle, dereference
+from scripts.spec_diff import Change, diff_documents
+
+DEFAULT_SPEC = "spec/openapi.yaml"
+DEFAULT_ACK = "spec/breaking-changes-acknowledged.yaml"
+DEFAULT_CHANGELOG = "reports/changelog.md"
+ACK_KEYS = ("rule", "operation", "location", "reason")
+
+
+class UsageError(Exception):
+    """The inputs cannot be compared (bad ack file, unreadable spec): exit 2, not 1."""
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """A maintainer's "this break is intended", for exactly one rule at one location."""
+
+    rule: str
+    operation: str
+    location: str
+    reason: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The identity that must equal a change's `key` exactly."""
+        return (self.rule, self.operation, self.location)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Breaking changes split by acknowledgement, plus acknowledgements that match nothing."""
+
+    acknowledged: dict[Change, Acknowledgement]
+    unacknowledged: list[Change]
+    stale: list[Acknowledgement]
+
+
+# --------------------------------------------------------------------------- git
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+
+
+def resolve_ref(repo: Path, ref: str) -> str | None:
+    """The commit a ref names, or None when it does not exist (a first commit has no HEAD~1)."""
+    done = _git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    return done.stdout.decode().strip() if done.returncode == 0 else None
+
+
+def export_tree(repo: Path, commit: str, folder: str, into: Path) -> bool:
+    """Extract `folder` as it is at `commit` under `into`; False if it did not exist there."""
+    done = _git(repo, "archive", "--format=tar", commit, folder)
+    if done.returncode != 0:
+        return False
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        archive.extractall(into, filter="data")
+    return True
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_spec(root_file: Path) -> dict[str, Any]:
+    """The spec with every reference resolved (recursive ones stay as internal `$ref`s)."""
+    try:
+        return dereference(bundle(root_file))
+    except (BundleError, OSError, yaml.YAMLError) as error:
+        raise UsageError(f"cannot load {root_file}: {error}") from error
+
+
+def load_acknowledgements(path: Path) -> list[Acknowledgement]:
+    """Read the maintainer's file; anything ambiguous is an error, never silently ignored."""
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get("acknowledged") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise UsageError(f"{path}: expected a mapping with an `acknowledged` list")
+    return [_acknowledgement(path, index, entry) for index, entry in enumerate(entries)]
+
+
+def _acknowledgement(path: Path, index: int, entry: Any) -> Acknowledgement:
+    where = f"{path}: acknowledged[{index}]"
+    if not isinstance(entry, dict):
+        raise UsageError(f"{where}: expected a mapping with {', '.join(ACK_KEYS)}")
+    unknown = sorted(set(entry) - set(ACK_KEYS))
+    if unknown:
+        raise UsageError(f"{where}: unknown keys {unknown}")
+    for key in ACK_KEYS:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise UsageError(f"{where}: `{key}` must be a non-empty string")
+    if entry["reason"].strip().upper().startswith("TODO"):
+        raise UsageError(f"{where}: write the reason partners will read, not TODO")
+    return Acknowledgement(**{key: entry[key].strip() for key in ACK_KEYS})
+
+
+# --------------------------------------------------------------------------- judging
+
+
+def judge(changes: list[Change], acks: list[Acknowledgement]) -> Verdict:
+    """Match acknowledgements to breaking changes on (rule, operation, location) exactly."""
+    by_key = {ack.key: ack for ack in acks}
+    breaking = [c for c in changes if c.breaking]
+    acknowledged = {c: by_key[c.key] for c in breaking if c.key in by_key}
+    used = {c.key for c in acknowledged}
+    return Verdict(
+        acknowledged=acknowledged,
+        unacknowledged=[c for c in breaking if c.key not in by_key],
+        stale=[ack for ack in acks if ack.key not in used],
+    )
+
+
+# --------------------------------------------------------------------------- changelog
+
+
+def render_changelog(changes: list[Change], verdict: Verdict, base_label: str) -> str:
+    """Markdown for release notes: operations with breaking changes first, breaking lines first."""
+    lines = [f"## API changes since {base_label}", ""]
+    if not changes:
+        return "\n".join([*lines, "No change to the API.", ""])
+    lines += [_summary(changes, verdict), ""]
+    for operation, group in _by_operation(changes):
+        lines.append(f"### `{operation}`")
+        lines += [_changelog_line(c, verdict) for c in group if not is_documentation(c)]
+        documentation = [c.location for c in group if is_documentation(c)]
+        if documentation:
+            places = ", ".join(f"`{location}`" for location in documentation)
+            lines.append(f"- Documentation reworded: {places}.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def is_documentation(change: Change) -> bool:
+    """Wording changes are listed on one line per operation: release notes stay readable."""
+    return not change.breaking and change.rule.endswith(("description-changed", "summary-changed"))
+
+
+def _summary(changes: list[Change], verdict: Verdict) -> str:
+    breaking = sum(c.breaking for c in changes)
+    operations = len({c.operation for c in changes})
+    acked = f" ({len(verdict.acknowledged)} acknowledged)" if verdict.acknowledged else ""
+    return (
+        f"{breaking} breaking change{'s' * (breaking != 1)}{acked} and "
+        f"{len(changes) - breaking} other change{'s' * (len(changes) - breaking != 1)} "
+        f"in {operations} operation{'s' * (operations != 1)}."
+    )
+
+
+def _by_operation(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+    groups: dict[str, list[Change]] = {}
+    for change in changes:
+        groups.setdefault(change.operation, []).append(change)
+    ordered = sorted(
+        groups.items(), key=lambda item: (not any(c.breaking for c in item[1]), item[0])
+    )
+    return [
+        (name, sorted(group, key=lambda c: (not c.breaking, c.location))) for name, group in ordered
+    ]
+
+
+def _changelog_line(change: Change, verdict: Verdict) -> str:
+    where = "" if change.location == "operation" else f"`{change.location}`: "
+    line = (
+        f"- {'**Breaking:** ' if change.breaking else ''}{where}{change.message} (`{change.rule}`)"
+    )
+    ack = verdict.acknowledged.get(change)
+    return f"{line}. Acknowledged: {ack.reason}" if ack else line
+
+
+# --------------------------------------------------------------------------- report
+
+
+def ack_snippet(changes: list[Change]) -> str:
+    """Entries ready to paste into the acknowledgement file, reason left for the maintainer."""
+    entries = [
+        {"rule": c.rule, "operation": c.operation, "location": c.location, "reason": "TODO: why"}
+        for c in changes
+    ]
+    return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def report(verdict: Verdict, changes: list[Change], ack_path: str) -> None:
+    """Tell the maintainer on stderr what failed and how to acknowledge it."""
+    breaking = sum(c.breaking for c in changes)
+    print(
+        f"breaking: {len(changes)} change(s), {breaking} breaking, "
+        f"{len(verdict.acknowledged)} acknowledged",
+        file=sys.stderr,
+    )
+    for ack in verdict.stale:
+        print(
+            f"breaking: stale acknowledgement in {ack_path} (matches no change, remove it): "
+            f"{ack.rule} | {ack.operation} | {ack.location}",
+            file=sys.stderr,
+        )
+    if verdict.unacknowledged:
+        print(
+            f"breaking: {len(verdict.unacknowledged)} unacknowledged breaking change(s); "
+            f"if intended, add to {ack_path} under `acknowledged:`:\n"
+            + ack_snippet(verdict.unacknowledged),
+            file=sys.stderr,
+        )
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line; every path is relative to the repository root."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.breaking", description=__doc__)
+    parser.add_argument("--base", default="HEAD~1", help="git ref to compare with (HEAD~1)")
+    parser.add_argument(
+        "--changelog", help=f"write the changelog here (else stdout + {DEFAULT_CHANGELOG})"
+    )
+    parser.add_argument("--spec", default=DEFAULT_SPEC, help=f"root spec file ({DEFAULT_SPEC})")
+    parser.add_argument("--ack", default=DEFAULT_ACK, help=f"acknowledgement file ({DEFAULT_ACK})")
+    parser.add_argument("--repo", type=Path, help="repository root (default: the one around cwd)")
+    return parser.parse_args(argv)
+
+
+def repo_root(start: Path) -> Path:
+    """The work tree around `start`: paths and the base ref are both taken from it."""
+    done = _git(start, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        raise UsageError(f"{start} is not inside a git work tree")
+    return Path(done.stdout.decode().strip())
+
+
+def compare(repo: Path, commit: str, spec: str) -> list[Change] | None:
+    """Changes from the spec at `commit` to the working tree's, or None if it had no spec."""
+    folder = Path(spec).parts[0]
+    with tempfile.TemporaryDirectory(prefix="breaking-") as tmp:
+        if not export_tree(repo, commit, folder, Path(tmp)) or not (Path(tmp) / spec).is_file():
+            return None
+        base = load_spec(Path(tmp) / spec)
+    return diff_documents(base, load_spec(repo / spec))
+
+
+def write_changelog(text: str, repo: Path, target: str | None) -> None:
+    """An explicit path gets the file only; by default print it and keep a copy in reports/."""
+    if target is None:
+        print(text, end="")
+    path = Path(target) if target is not None else repo / DEFAULT_CHANGELOG
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    """0: nothing unacknowledged breaks; 1: something does."""
+    repo = args.repo.resolve() if args.repo else repo_root(Path.cwd())
+    commit = resolve_ref(repo, args.base)
+    if commit is None:
+        print(
+            f"breaking: base ref {args.base!r} does not exist (first commit?): nothing to compare"
+        )
+        return 0
+    changes = compare(repo, commit, args.spec)
+    if changes is None:
+        print(f"breaking: {args.spec} does not exist at {args.base}: nothing to compare")
+        return 0
+    verdict = judge(changes, load_acknowledgements(repo / args.ack))
+    label = f"`{args.base}` ({commit[:10]})"
+    write_changelog(render_changelog(changes, verdict, label), repo, args.changelog)
+    report(verdict, changes, args.ack)
+    return 1 if verdict.unacknowledged else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; usage errors exit 2 with one line on stderr."""
+    args = parse_args(argv)
+    try:
+        return run(args)
+    except UsageError as error:
+        print(f"breaking: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
