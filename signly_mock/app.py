@@ -13,10 +13,11 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
+from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Router
+from starlette.types import Receive, Scope, Send
 
 from signly_mock.auth import admin_tenant, partner_tenant
 from signly_mock.blobs import BlobStore
@@ -127,7 +128,7 @@ class SandboxApp:
         except (ValueError, UnicodeDecodeError) as error:
             raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
 
-    async def http_error(self, request: Request, exc: Exception) -> Response:
+    def router_error(self, scope: Scope, exc: Exception) -> Response:
         """Router-level 404 (no such path) and 405 (path exists, method does not)."""
         status = getattr(exc, "status_code", 500)
         error: ApiError
@@ -138,12 +139,37 @@ class SandboxApp:
                 details={"allowed": allow.split(", ")}, headers={"Allow": allow}
             )
         elif status == 404:
-            error = RouteNotFound(details={"path": request.url.path})
+            error = RouteNotFound(details={"path": scope.get("path", "")})
         else:
+            log.error("unexpected router error", exc_info=exc)
             error = InternalError()
         return error_response(
             error, request_id=new_request_id(), tenant_id=None, clock=self.services.clock
         )
+
+
+class SandboxASGI:
+    """The ASGI entry point: Starlette's router with our error envelope around it.
+
+    Not a full `Starlette` app: its two middleware layers cost more per request than the
+    whole rest of a read, and every error they would handle is already an envelope here."""
+
+    def __init__(self, sandbox: SandboxApp, router: Router) -> None:
+        self.sandbox = sandbox
+        self.router = router
+        self.routes = router.routes
+        self.state = State({"sandbox": sandbox, "services": sandbox.services})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # With "app" in scope, Starlette's router raises HTTPException for 404/405
+        # instead of answering plain text.
+        scope["app"] = self
+        try:
+            await self.router(scope, receive, send)
+        except Exception as exc:
+            if scope["type"] != "http":
+                raise
+            await self.sandbox.router_error(scope, exc)(scope, receive, send)
 
 
 def create_app(
@@ -155,7 +181,7 @@ def create_app(
     blobs: BlobStore | None = None,
     handlers: Mapping[str, Handler] | None = None,
     spec: dict[str, Any] | None = None,
-) -> Starlette:
+) -> SandboxASGI:
     """Build the sandbox. Every part can be injected, so tests can build variants (a faulty
     store class, a handler table with one handler swapped, a manual clock, a shared S3)."""
     config = config or SandboxConfig.from_env()
@@ -182,20 +208,14 @@ def create_app(
     sandbox = SandboxApp(services, handler_table)
 
     @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    async def lifespan(app: object) -> AsyncIterator[None]:
         yield
         await webhooks.close()
         for part in reversed(owned):
             part.close()
 
-    app = Starlette(
-        routes=build_routes(operations, sandbox.run),
-        exception_handlers={HTTPException: sandbox.http_error},
-        lifespan=lifespan,
-    )
-    app.state.sandbox = sandbox
-    app.state.services = services
-    return app
+    router = Router(build_routes(operations, sandbox.run), lifespan=lifespan)
+    return SandboxASGI(sandbox, router)
 
 
 def _start_blobs(config: SandboxConfig) -> BlobStore:

@@ -34,7 +34,7 @@ class ManualClock:
 
 def format_timestamp(moment: datetime) -> str:
     """Fixed-width UTC with `Z` (D13), so stored timestamps sort as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_timestamp(text: str) -> datetime:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import orjson
 from starlette.responses import Response
 
 from signly_mock.clock import Clock, format_timestamp
 from signly_mock.errors import ApiError
 
 API_VERSION = "v1"
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def meta(request_id: str, tenant_id: str | None, clock: Clock) -> dict[str, Any]:
@@ -26,11 +25,12 @@ def meta(request_id: str, tenant_id: str | None, clock: Clock) -> dict[str, Any]
 def json_response(
     body: dict[str, Any], status: int, request_id: str, headers: dict[str, str] | None = None
 ) -> Response:
-    response = Response(_dumps(body).encode(), status_code=status, media_type="application/json")
-    response.headers["X-Request-Id"] = request_id
-    for name, value in (headers or {}).items():
-        response.headers[name] = value
-    return response
+    return Response(
+        orjson.dumps(body),
+        status_code=status,
+        headers={"X-Request-Id": request_id, **(headers or {})},
+        media_type="application/json",
+    )
 
 
 def success_response(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import threading
 import time
 import uuid
 
-_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# RFC 4648 base32 letters mapped onto Crockford's alphabet, which ULIDs use.
+_TO_CROCKFORD = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+)
+_PAD = bytes(4)
 
 
 class UlidFactory:
@@ -29,7 +34,10 @@ class UlidFactory:
                 self._last_ms = now_ms
                 self._last_random = int.from_bytes(os.urandom(10), "big") >> 1
             value = (now_ms << 80) | self._last_random
-        return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+        # 4 zero bytes + 16 value bytes = 160 bits = 32 base32 letters; the first 6 letters
+        # carry only padding, the other 26 are the 128-bit ULID (130 bits, 2 leading zeros).
+        text = base64.b32encode(_PAD + value.to_bytes(16, "big")).decode()
+        return text[6:].translate(_TO_CROCKFORD)
 
 
 ulids = UlidFactory()

@@ -218,6 +218,9 @@ class Store:
         self._pending_events: list[StoredEvent] = []
         self._listeners: list[CommitListener] = []
         self._last_moment: datetime | None = None
+        # Read on every partner request; only this store writes credentials, and it clears
+        # the cache in the same call, so a revoked credential stops working at once.
+        self._credentials: dict[str, PartnerCredential | None] = {}
         self._db.execute("PRAGMA busy_timeout = 10000")
         if data_dir is not None:
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -286,6 +289,7 @@ class Store:
                 (seed.tenant_id, secret_hash(seed.admin_token), credits),
             ).rowcount
             if inserted:
+                self._credentials.clear()
                 db.execute(
                     "INSERT INTO credentials VALUES (?, ?, 'KEY', ?, ?, ?)",
                     (seed.tenant_id, seed.key_id, secret_hash(seed.api_key), now, now),
@@ -298,11 +302,16 @@ class Store:
         return None if row is None else str(row[0])
 
     def credential_for_tenant(self, tenant_id: str) -> PartnerCredential | None:
+        if tenant_id in self._credentials:
+            return self._credentials[tenant_id]
         row = self._read_one(
             "SELECT tenant_id, auth_method, secret_hash FROM credentials WHERE tenant_id = ?",
             (tenant_id,),
         )
-        return None if row is None else PartnerCredential(row[0], row[1], row[2])
+        credential = None if row is None else PartnerCredential(row[0], row[1], row[2])
+        if len(self._credentials) < 10_000:
+            self._credentials[tenant_id] = credential
+        return credential
 
     def tenant_for_secret(self, secret: str) -> str | None:
         row = self._read_one(
@@ -330,6 +339,7 @@ class Store:
         prefix = "sk_live_" if auth_method == "KEY" else "hs_live_"
         secret = prefix + secrets.token_urlsafe(24)
         with self._write() as db:
+            self._credentials.clear()
             db.execute(
                 "INSERT OR REPLACE INTO credentials VALUES (?, ?, ?, ?, ?, ?)",
                 (tenant_id, key_id, auth_method, secret_hash(secret), now, now),
@@ -346,6 +356,7 @@ class Store:
 
     def delete_integration(self, tenant_id: str) -> None:
         with self._write() as db:
+            self._credentials.clear()
             if not db.execute("DELETE FROM credentials WHERE tenant_id = ?", (tenant_id,)).rowcount:
                 raise IntegrationNotFound()
 
