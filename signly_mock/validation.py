@@ -88,11 +88,11 @@ class SpecDocument:
         node = self.node(where)
         if isinstance(node, dict) and set(node) == {"$ref"}:
             node, _ = self.resolve(node, where)
+        # `_resolver` (an attrs field jsonschema does not type) roots the node's local
+        # `#/components/...` references in the bundled document.
+        rooted: dict[str, Any] = {"_resolver": self.registry.resolver(base_uri=SPEC_URI)}
         return Draft202012Validator(
-            node,
-            registry=self.registry,
-            format_checker=FORMAT_CHECKER,
-            _resolver=self.registry.resolver(base_uri=SPEC_URI),
+            node, registry=self.registry, format_checker=FORMAT_CHECKER, **rooted
         )
 
     def node(self, where: tuple[str, ...]) -> Any:
