@@ -31,6 +31,10 @@ class ContractViolation(AssertionError):
 
 
 def expect(condition: bool, check: str, message: str, exchange: Exchange | None = None) -> None:
-    """Raise a ContractViolation named `check` unless `condition` holds."""
+    """Raise a ContractViolation named `check` unless `condition` holds (passes are counted)."""
     if not condition:
         raise ContractViolation(check, message, exchange)
+    if exchange is not None:
+        from tests.contract.report import REPORT
+
+        REPORT.record(exchange.operation, check, True)

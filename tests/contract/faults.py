@@ -1,0 +1,417 @@
+"""Deliberately broken sandboxes ("fault switches"): one plausible server bug each.
+
+Why: a check that cannot fail proves nothing. Each fault wraps the real sandbox in an ASGI
+middleware (signly_mock/ is never edited) that rewrites requests or responses the way a
+buggy server would, and names the suite check expected to catch it. test_planted_faults.py
+runs that check's part of the suite against the broken server and asserts it fails, naming
+the right check.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from tests.contract.target import ADMIN_PLAYGROUND, PAGE_TENANT, SECOND_TENANT
+
+Scope = dict[str, Any]
+ASGIApp = Callable[[Scope, Any, Any], Awaitable[None]]
+SEEDED = (PAGE_TENANT, SECOND_TENANT, ADMIN_PLAYGROUND)
+
+
+@dataclass
+class Req:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class Resp:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    @property
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body)
+        except ValueError:
+            return None
+
+    def set_json(self, value: Any) -> None:
+        self.body = json.dumps(value).encode()
+        self.headers = [(k, v) for k, v in self.headers if k.lower() != "content-length"]
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+
+Forward = Callable[[Req], Awaitable[Resp]]
+Rewrite = Callable[[Req, Forward], Awaitable[Resp]]
+
+
+class FaultMiddleware:
+    """Buffers each HTTP exchange so a `Rewrite` can change the request, the response, or both."""
+
+    def __init__(self, app: ASGIApp, rewrite: Rewrite) -> None:
+        self.app = app
+        self.rewrite = rewrite
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        request = Req(scope["method"], scope["path"],
+                      dict(parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)),
+                      {k.decode().lower(): v.decode() for k, v in scope["headers"]}, body)  # fmt: skip
+        response = await self.rewrite(request, lambda req: self._forward(scope, req))
+        headers = [(k, v) for k, v in response.headers if k.lower() != "content-length"]
+        headers.append(("content-length", str(len(response.body))))
+        await send({"type": "http.response.start", "status": response.status,
+                    "headers": [(k.encode(), v.encode()) for k, v in headers]})  # fmt: skip
+        await send({"type": "http.response.body", "body": response.body})
+
+    async def _forward(self, scope: Scope, request: Req) -> Resp:
+        inner = dict(scope)
+        inner["method"] = request.method
+        inner["query_string"] = urlencode(request.query).encode()
+        inner["headers"] = [(k.encode(), v.encode()) for k, v in request.headers.items()
+                            if k != "content-length"] + [(b"content-length", str(len(request.body)).encode())]  # fmt: skip
+        sent = False
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": request.body, "more_body": False}
+
+        status, headers, chunks = 500, [], []
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal status, headers
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = [(k.decode(), v.decode()) for k, v in message.get("headers", [])]
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(inner, receive, send)
+        return Resp(status, headers, b"".join(chunks))
+
+
+def _is(request: Req, method: str, *parts: str) -> bool:
+    """Method matches and the path has the given segments at the given ends."""
+    segments = request.path.strip("/").split("/")
+    pattern = "/".join(parts).strip("/").split("/")
+    return request.method == method and len(segments) == len(pattern) and all(
+        p == "*" or p == s for p, s in zip(pattern, segments, strict=True))  # fmt: skip
+
+
+def _merged(headers: dict[str, str], extra: dict[str, str]) -> dict[str, str]:
+    return {**headers, **{name.lower(): value for name, value in extra.items()}}
+
+
+def _is_list(request: Req) -> bool:
+    return request.method == "GET" and request.path in ("/v1/templates", "/v1/documents")
+
+
+async def _fake(forward: Forward, request: Req, status: int, code: str, data: Any) -> Resp:
+    """A well-formed success envelope for a request that is never forwarded."""
+    probe = await forward(Req("GET", "/v1/templates", {"limit": "1"}, request.headers, b""))
+    envelope = probe.json if probe.status == 200 else None
+    meta = (envelope or {}).get("meta") or {"request_id": "req_FAKE000000000000", "timestamp":
+                                            "2026-01-01T00:00:00Z", "api_version": "v1", "tenant_id": None}  # fmt: skip
+    body = {"success": True, "status": status, "code": code, "message": "ok", "data": data,
+            "pagination": None, "meta": meta, "error": None}  # fmt: skip
+    return Resp(status, [("content-type", "application/json"), ("x-request-id", meta["request_id"])],
+                json.dumps(body).encode())  # fmt: skip
+
+
+def _in_future(stamp: str) -> bool:
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")) > datetime.now(UTC)
+    except ValueError:
+        return False
+
+
+def _edit_data(response: Resp, edit: Callable[[Any], Any]) -> Resp:
+    body = response.json
+    if isinstance(body, dict) and body.get("data") is not None:
+        body["data"] = edit(body["data"])
+        response.set_json(body)
+    return response
+
+
+# --- the faults ------------------------------------------------------------------------------
+
+
+async def ignores_limit(request: Req, forward: Forward) -> Resp:
+    if _is_list(request):
+        request.query.pop("limit", None)
+    return await forward(request)
+
+
+async def cursor_repeats_item(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if _is_list(request) and request.query.get("cursor") and response.status == 200:
+        first = await forward(Req("GET", request.path, {k: v for k, v in request.query.items() if k != "cursor"},
+                                  request.headers, b""))  # fmt: skip
+        earlier = (first.json or {}).get("data") or []
+        return _edit_data(response, lambda data: earlier[:1] + data[:-1] if earlier else data)
+    return response
+
+
+async def wrong_sort_order(request: Req, forward: Forward) -> Resp:
+    if _is_list(request):
+        sort = request.query.get("sort", "-createdAt")
+        request.query["sort"] = sort[1:] if sort.startswith("-") else f"-{sort}"
+    return await forward(request)
+
+
+async def status_filter_ignored(request: Req, forward: Forward) -> Resp:
+    if _is_list(request):
+        request.query.pop("status", None)
+    return await forward(request)
+
+
+async def extend_not_persisted(request: Req, forward: Forward) -> Resp:
+    if _is(request, "POST", "v1", "documents", "*", "extend"):
+        wanted = json.loads(request.body or b"{}").get("newDeadlineAt")
+        document_id = request.path.split("/")[3]
+        if isinstance(wanted, str) and _in_future(wanted):  # past ones still meet real validation
+            return await _fake(forward, request, 200, "document_deadline_extended",
+                               {"documentId": document_id, "deadlineAt": wanted})  # fmt: skip
+    return await forward(request)
+
+
+async def cancel_leaves_active(request: Req, forward: Forward) -> Resp:
+    if _is(request, "DELETE", "v1", "documents", "*", "cancel"):
+        return await _fake(forward, request, 200, "document_cancelled", {"documentId": request.path.split("/")[3]})
+    return await forward(request)
+
+
+async def put_skips_version(request: Req, forward: Forward) -> Resp:
+    if _is(request, "PUT", "v1", "templates", "*"):
+        first = await forward(request)
+        if first.status != 200:
+            return first
+    return await forward(request)
+
+
+async def deleted_version_readable(request: Req, forward: Forward) -> Resp:
+    if _is(request, "DELETE", "v1", "templates", "*", "versions", "*"):
+        latest = await forward(Req("GET", "/".join(request.path.split("/")[:4]), {}, request.headers, b""))
+        if latest.status == 200 and (latest.json or {}).get("data", {}).get("version", 1) > 1:
+            return await _fake(forward, request, 200, "template_version_deleted", {"deleted": True})
+    return await forward(request)
+
+
+async def fields_drop_coordinates(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if "/v1/templates/" in request.path and response.status == 200:
+
+        def strip(data: Any) -> Any:
+            items = data if isinstance(data, list) else data.get("fields") if isinstance(data, dict) else None
+            for item in items or []:
+                if isinstance(item, dict):
+                    item.pop("x", None)
+                    item.pop("y", None)
+            return data
+
+        return _edit_data(response, strip)
+    return response
+
+
+async def download_other_bytes(request: Req, forward: Forward) -> Resp:
+    if request.path == "/_fault/blob":
+        return Resp(200, [("content-type", "application/pdf")], b"%PDF-1.4 somebody else's file")
+    response = await forward(request)
+    if request.path.endswith("/download-url") and response.status == 200:
+        host = request.headers.get("host", "127.0.0.1")
+        return _edit_data(response, lambda data: {**data, "downloadUrl": f"http://{host}/_fault/blob"})
+    return response
+
+
+async def summary_miscounts(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if request.path.endswith("/summary") and response.status == 200:
+        return _edit_data(response, lambda d: {**d, "pendingParticipants": d["pendingParticipants"] + 1})
+    return response
+
+
+async def events_out_of_order(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if request.path.startswith("/v1/events/") and response.status == 200:
+        return _edit_data(response, lambda data: list(reversed(data)))
+    return response
+
+
+async def not_found_without_id(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    body = response.json
+    if response.status == 404 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body["error"]["details"] = {}
+        response.set_json(body)
+    return response
+
+
+async def cross_tenant_read(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if request.method == "GET" and request.path.startswith("/v1/") and response.status == 404:
+        for owner in SEEDED:
+            again = await forward(Req(request.method, request.path, request.query,
+                                      _merged(request.headers, owner.partner_headers()), b""))  # fmt: skip
+            if again.status == 200:
+                return again
+    return response
+
+
+async def foreign_tenant_accepted(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if response.status == 403 and request.path.startswith("/v1/"):
+        key = request.headers.get("x-auth-signly")
+        for owner in SEEDED:
+            if owner.api_key == key:
+                return await forward(Req(request.method, request.path, request.query,
+                                         _merged(request.headers, owner.partner_headers()), request.body))  # fmt: skip
+    return response
+
+
+async def revoked_key_accepted(request: Req, forward: Forward) -> Resp:
+    if _is(request, "DELETE", "api"):
+        return await _fake_admin(forward, request)
+    return await forward(request)
+
+
+async def _fake_admin(forward: Forward, request: Req) -> Resp:
+    probe = await forward(Req("GET", "/api", {}, request.headers, b""))
+    body = probe.json or {}
+    body.update({"status": 200, "code": "api_integration_deleted", "data": {"deleted": True}})
+    probe.set_json(body)
+    return probe
+
+
+async def secret_shown_on_get(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if _is(request, "GET", "api") and response.status == 200:
+        return _edit_data(response, lambda data: {**data, "apiKey": "sk_live_leaked_secret_0001"})
+    return response
+
+
+async def server_error_on_long_name(request: Req, forward: Forward) -> Resp:
+    if _is(request, "POST", "v1", "templates"):
+        try:
+            name = json.loads(request.body).get("templateName", "")
+        except (ValueError, AttributeError):
+            name = ""
+        if isinstance(name, str) and len(name) > 150:
+            return Resp(500, [("content-type", "text/plain")], b"Internal Server Error")
+    return await forward(request)
+
+
+async def missing_request_id(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    response.headers = [(k, v) for k, v in response.headers if k.lower() != "x-request-id"]
+    return response
+
+
+async def wrong_content_type(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    response.headers = [(k, "text/html; charset=utf-8" if k.lower() == "content-type" else v)
+                        for k, v in response.headers]  # fmt: skip
+    return response
+
+
+async def undocumented_status(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if response.status == 404 and request.path.startswith("/v1/templates/"):
+        response.status = 410
+        body = response.json
+        if isinstance(body, dict):
+            body["status"] = 410
+            response.set_json(body)
+    return response
+
+
+async def version_as_string(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    if _is_list(request) and request.path == "/v1/templates" and response.status == 200:
+        return _edit_data(response, lambda data: [{**item, "version": str(item.get("version"))} for item in data])
+    return response
+
+
+async def auth_ignored(request: Req, forward: Forward) -> Resp:
+    if request.path.startswith("/v1/") and "x-auth-signly" not in request.headers:
+        request.headers.update(_merged({}, PAGE_TENANT.partner_headers()))
+    return await forward(request)
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A broken variant, the part of the suite aimed at it, and the checks that may name it."""
+
+    name: str
+    rewrite: Rewrite
+    catches: frozenset[str]
+    prop: str | None = None
+    phase: str | None = None
+    operation: tuple[str, str] | None = None
+    note: str = field(default="")
+
+
+def _p(name: str, rewrite: Rewrite, prop: str, *checks: str) -> Fault:
+    return Fault(name, rewrite, frozenset(checks), prop=prop)
+
+
+def _s(name: str, rewrite: Rewrite, phase: str, method: str, path: str, *checks: str) -> Fault:
+    return Fault(name, rewrite, frozenset(checks), phase=phase, operation=(method, path))
+
+
+FAULTS: tuple[Fault, ...] = (
+    _p("ignores_limit", ignores_limit, "templates_pagination", "pagination.limit"),
+    _p("cursor_repeats_item", cursor_repeats_item, "templates_pagination", "pagination.unique"),
+    _p("wrong_sort_order", wrong_sort_order, "templates_pagination", "pagination.sort"),
+    _p("status_filter_ignored", status_filter_ignored, "documents_status_filter", "documents.status_filter"),
+    _p("extend_not_persisted", extend_not_persisted, "document_extend", "extend.persisted"),
+    _p("cancel_leaves_active", cancel_leaves_active, "document_cancel", "cancel.status"),
+    _p("put_skips_version", put_skips_version, "template_versions", "versions.next_number"),
+    _p("deleted_version_readable", deleted_version_readable, "template_versions", "versions.deleted_gone"),
+    _p("fields_drop_coordinates", fields_drop_coordinates, "template_fields", "fields.roundtrip"),
+    _p("download_other_bytes", download_other_bytes, "template_storage", "storage.roundtrip"),
+    _p("summary_miscounts", summary_miscounts, "document_summary_counts", "summary.counts"),
+    _p("events_out_of_order", events_out_of_order, "process_events",
+       "events.starts_with_created", "events.chronological"),
+    _p("not_found_without_id", not_found_without_id, "unknown_ids_404", "not_found.names_id"),
+    _p("cross_tenant_read", cross_tenant_read, "no_cross_tenant_read", "isolation.no_cross_read"),
+    _p("foreign_tenant_accepted", foreign_tenant_accepted, "foreign_tenant_refused",
+       "isolation.foreign_tenant_refused"),
+    _p("revoked_key_accepted", revoked_key_accepted, "credential_lifecycle", "credentials.revoked_key_refused"),
+    _p("secret_shown_on_get", secret_shown_on_get, "credential_lifecycle", "credentials.secret_not_shown"),
+    _s("server_error_on_long_name", server_error_on_long_name, "coverage", "POST", "/v1/templates",
+       "not_a_server_error"),
+    _s("missing_request_id", missing_request_id, "examples", "GET", "/v1/templates",
+       "response_headers_conformance", "signly_envelope"),
+    _s("wrong_content_type", wrong_content_type, "examples", "GET", "/v1/templates", "content_type_conformance"),
+    _s("undocumented_status", undocumented_status, "examples", "GET", "/v1/templates/{templateId}",
+       "status_code_conformance"),
+    _s("version_as_string", version_as_string, "examples", "GET", "/v1/templates", "response_schema_conformance"),
+    _s("auth_ignored", auth_ignored, "coverage", "GET", "/v1/templates/{templateId}", "ignored_auth"),
+)
+
+
+def wrap(fault: Fault) -> Callable[[Any], Any]:
+    return lambda app: FaultMiddleware(app, fault.rewrite)

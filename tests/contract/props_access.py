@@ -1,0 +1,129 @@
+"""Who may see what: 404s that name the id, tenant isolation, the credential lifecycle.
+
+Why: these are the failures with consequences beyond a wrong field — a 404 that does not
+say which id it could not find is undebuggable, a cross-tenant read is a data leak, and a
+revoked key that still works is a security incident (D10, D23, D24).
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import strategies as st
+
+from tests.contract.props_base import Ctx, new_template, ok
+from tests.contract.settings import MASK, Identity
+from tests.contract.violations import expect
+
+# The list with an explicit sort: the sandbox at 3688d17 answers 500 when `sort` is omitted.
+PROBE = {"sort": "-createdAt"}
+LOOKUPS = (
+    ("/v1/templates/{id}", "templateId"),
+    ("/v1/templates/{id}/history", "templateId"),
+    ("/v1/templates/{id}/fields", "templateId"),
+    ("/v1/templates/{id}/versions/1", "templateId"),
+    ("/v1/documents/{id}", "documentId"),
+    ("/v1/documents/{id}/summary", "documentId"),
+    ("/v1/events/{id}-{id}", "processId"),
+)
+
+
+def not_found(ctx: Ctx) -> None:
+    """An unknown id is a 404 `not_found` whose details name the id (the page's bodies)."""
+
+    @ctx.given(share=0.3, lookup=st.sampled_from(LOOKUPS), missing=st.uuids().map(str))
+    def check(lookup: tuple[str, str], missing: str) -> None:
+        template, _ = lookup
+        got = ctx.api.call("GET", template.replace("{id}", missing))
+        expect(got.status == 404, "not_found.status", f"unknown id answered HTTP {got.status}", got)
+        details = ((got.json or {}).get("error") or {}).get("details") or {}
+        expect(any(missing in str(value) for value in details.values()), "not_found.names_id",
+               f"the 404 details {details} do not name {missing}", got)  # fmt: skip
+
+
+def foreign_tenant_refused(ctx: Ctx) -> None:
+    """Our valid key sent with another tenant's id is refused (401/403), never served."""
+    others = [ctx.target.other.tenant_id] if ctx.target.other else []
+
+    @ctx.given(share=0.2, tenant=st.sampled_from(others) | st.uuids().map(str),
+               path=st.sampled_from(["/v1/templates", "/v1/documents"]))  # fmt: skip
+    def check(tenant: str, path: str) -> None:
+        if tenant in others:
+            MASK.add(tenant, "$SIGNLY_OTHER_TENANT_ID")
+        got = ctx.api.call("GET", path, headers={"X-Tenant-Signly": tenant})
+        expect(got.status in (401, 403), "isolation.foreign_tenant_refused",
+               f"our key with tenant {tenant} got HTTP {got.status}", got)  # fmt: skip
+
+
+def no_cross_read(ctx: Ctx) -> None:
+    """Another tenant never reads, lists or changes our templates and documents."""
+    other = ctx.target.other
+    if other is None:
+        return
+    theirs = ctx.api.as_identity(other)
+    template = new_template(ctx, "Isolation")
+    template_id = template["templateId"]
+
+    @ctx.given(share=0.12, suffix=st.sampled_from(["", "/history", "/fields", "/versions/1"]))
+    def check(suffix: str) -> None:
+        got = theirs.call("GET", f"/v1/templates/{template_id}{suffix}")
+        expect(got.status in (403, 404), "isolation.no_cross_read",
+               f"another tenant read our template: HTTP {got.status}", got)  # fmt: skip
+
+    listed = theirs.call("GET", "/v1/templates", params={"limit": 100, "sort": "-createdAt"})
+    ids = {item.get("templateId") for item in ok(listed, "isolation.no_cross_read")}
+    expect(template_id not in ids, "isolation.no_cross_read", "another tenant lists our template", listed)
+    changed = theirs.call("PUT", f"/v1/templates/{template_id}", json_body={"templateName": "stolen"})
+    expect(changed.status in (403, 404), "isolation.no_cross_read",
+           f"another tenant changed our template: HTTP {changed.status}", changed)  # fmt: skip
+
+
+def credential_lifecycle(ctx: Ctx) -> None:
+    """The secret shows only at creation; a replaced or revoked key is refused at once (D08, D23)."""
+    admin_identity = ctx.target.admin
+    if admin_identity is None:
+        return
+    admin = ctx.api.as_identity(admin_identity)
+
+    @ctx.given(share=0.08, method=st.sampled_from(["KEY", "HMAC"]), prefixed=st.booleans())
+    def check(method: str, prefixed: bool) -> None:
+        first = create(ctx, admin, method)
+        second = create(ctx, admin, "KEY")
+        use = first if not prefixed or method == "KEY" else f"HMAC {first}"
+        replaced = admin.as_identity(admin_identity.with_key(use)).call("GET", "/v1/templates", params=PROBE)
+        expect(replaced.status == 401, "credentials.replaced_key_refused",
+               f"a replaced {method} credential still got HTTP {replaced.status}", replaced)  # fmt: skip
+        shown = admin.call("GET", "/api", auth="admin")
+        body = json.dumps(ok(shown, "credentials.secret_not_shown"))
+        expect("apiKey" not in body and "apiSecret" not in body and second not in body,
+               "credentials.secret_not_shown", "GET /api shows the credential's secret", shown)  # fmt: skip
+        ok(admin.call("DELETE", "/api", auth="admin"), "credentials.revoke")
+        revoked = admin.as_identity(admin_identity.with_key(second)).call("GET", "/v1/templates", params=PROBE)
+        expect(revoked.status == 401, "credentials.revoked_key_refused",
+               f"a revoked key still got HTTP {revoked.status}", revoked)  # fmt: skip
+        missing = admin.call("GET", "/api", auth="admin")
+        expect(missing.status == 404, "credentials.revoke", f"GET /api after DELETE: {missing.status}", missing)
+
+    final = create(ctx, admin, "KEY")
+    ctx.target.admin = admin_identity.with_key(final)
+    if admin_identity.tenant_id == ctx.target.primary.tenant_id:
+        ctx.target.primary = ctx.target.primary.with_key(final)
+        ctx.api.identity = ctx.target.primary
+
+
+def create(ctx: Ctx, admin: object, method: str) -> str:
+    """Create a credential; check the secret is there and works; return it."""
+    from tests.contract.client import ApiClient
+
+    assert isinstance(admin, ApiClient)
+    got = admin.call("POST", "/api", json_body={"auth_method": method}, auth="admin")
+    data = ok(got, "credentials.create", 201)
+    secret = str(data.get("apiKey") or data.get("apiSecret") or "")
+    expect(bool(secret), "credentials.create", f"no secret in the {method} creation response", got)
+    MASK.add(secret, "$NEW_SECRET")
+    identity = Identity(admin.identity.tenant_id, secret, admin.identity.admin_token)
+    works = admin.as_identity(identity).call("GET", "/v1/templates", params=PROBE)
+    expect(works.status == 200, "credentials.new_key_works", f"a new {method} secret got HTTP {works.status}", works)
+    return secret
+
+
