@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import base64
 import os
+import re
 import threading
 import time
 import uuid
 
-# RFC 4648 base32 letters mapped onto Crockford's alphabet, which ULIDs use.
-_TO_CROCKFORD = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-)
-_PAD = bytes(4)
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# Two Crockford letters per 10 bits: a 130-bit ULID is 13 table lookups, not 26 shifts.
+_PAIRS = [a + b for a in _CROCKFORD for b in _CROCKFORD]
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
 class UlidFactory:
@@ -34,10 +33,7 @@ class UlidFactory:
                 self._last_ms = now_ms
                 self._last_random = int.from_bytes(os.urandom(10), "big") >> 1
             value = (now_ms << 80) | self._last_random
-        # 4 zero bytes + 16 value bytes = 160 bits = 32 base32 letters; the first 6 letters
-        # carry only padding, the other 26 are the 128-bit ULID (130 bits, 2 leading zeros).
-        text = base64.b32encode(_PAD + value.to_bytes(16, "big")).decode()
-        return text[6:].translate(_TO_CROCKFORD)
+        return "".join([_PAIRS[(value >> shift) & 1023] for shift in range(120, -1, -10)])
 
 
 ulids = UlidFactory()
@@ -56,8 +52,5 @@ def new_uuid() -> str:
 
 
 def is_uuid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return len(text) == 36
+    """The canonical 8-4-4-4-12 hex form (what `format: uuid` means here)."""
+    return _UUID.match(text) is not None

@@ -10,7 +10,6 @@ that cannot exist (D24), `invalid_auth_method` for the page's own auth_method ca
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +20,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from signly_mock.errors import ApiError, BadRequest, InvalidAuthMethod, NotFound, Validation
+from signly_mock.ids import is_uuid
 
 SPEC_URI = "urn:signly:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
@@ -45,11 +45,9 @@ def _format_checker() -> FormatChecker:
         datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
         return True
 
-    @checker.checks("uuid", raises=ValueError)
-    def is_uuid(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        return len(value) == 36 and bool(uuid.UUID(value))
+    @checker.checks("uuid")
+    def is_canonical_uuid(value: object) -> bool:
+        return not isinstance(value, str) or is_uuid(value)
 
     return checker
 
