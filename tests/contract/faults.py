@@ -409,7 +409,7 @@ FAULTS: tuple[Fault, ...] = (
     _s("undocumented_status", undocumented_status, "examples", "GET", "/v1/templates/{templateId}",
        "status_code_conformance"),
     _s("version_as_string", version_as_string, "examples", "GET", "/v1/templates", "response_schema_conformance"),
-    _s("auth_ignored", auth_ignored, "coverage", "GET", "/v1/templates/{templateId}", "ignored_auth"),
+    _s("auth_ignored", auth_ignored, "examples", "POST", "/v1/templates", "ignored_auth"),
 )
 
 

@@ -141,7 +141,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         terminalreporter.write_line(line)
     rate = REPORT.cases / elapsed if elapsed else 0.0
     terminalreporter.write_line("")
-    terminalreporter.write_line(f"wall time {elapsed:.1f} s; {REPORT.cases} requests ({rate:.0f}/s); "
+    terminalreporter.write_line(f"target {settings.base_url or 'embedded sandbox'}; "
+                                f"wall time {elapsed:.1f} s; {REPORT.cases} requests ({rate:.0f}/s); "
                                 f"seed {settings.seed}: repeat with --seed {settings.seed}")  # fmt: skip
     path = Path(config.getoption("--contract-report"))
     REPORT.write_json(path)
