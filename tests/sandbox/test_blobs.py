@@ -103,3 +103,29 @@ def test_expired_urls_are_refused(short_lived_s3: BlobStore, gate_clock: ManualC
     assert expired.status_code == 403
     assert b"expired" in expired.content
     assert httpx.put(upload_url, content=b"late").status_code == 403
+
+
+async def test_external_s3_endpoint(config: SandboxConfig, sandbox_spec: dict[str, object]) -> None:
+    """`--s3-endpoint-url`: presigned URLs point at the given S3-compatible store."""
+    from moto.server import ThreadedMotoServer
+
+    from signly_mock import create_app
+    from tests.sandbox.conftest import BASE_URL, PARTNER_A
+
+    external = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    external.start()
+    try:
+        host, port = external.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        app = create_app(
+            SandboxConfig(s3_endpoint_url=endpoint, s3_bucket="external-bucket"), spec=sandbox_spec
+        )
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            client.headers.update(PARTNER_A)
+            upload_url, download_url = await urls(client)
+        assert upload_url.startswith(f"{endpoint}/external-bucket/")
+        assert httpx.put(upload_url, content=PDF).status_code == 200
+        assert httpx.get(download_url).content == PDF
+    finally:
+        external.stop()

@@ -174,3 +174,20 @@ async def test_page_examples_headers_on_template_create(http: httpx.AsyncClient)
     )
     assert response.status_code == 201
     assert response.json()["code"] == "template_created"
+
+
+async def test_concurrent_puts_over_http_create_each_version_once(
+    tenant_a: httpx.AsyncClient,
+) -> None:
+    import asyncio
+
+    template_id = (await create_template(tenant_a))["templateId"]
+    responses = await asyncio.gather(
+        *[
+            tenant_a.put(f"/v1/templates/{template_id}", json={"templateName": f"v{i}"})
+            for i in range(20)
+        ]
+    )
+    assert sorted(r.json()["data"]["version"] for r in responses) == list(range(2, 22))
+    history = (await tenant_a.get(f"/v1/templates/{template_id}/history")).json()["data"]
+    assert [v["version"] for v in history] == list(range(1, 22))
