@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
+from signly_mock import SandboxConfig, create_app
+from signly_mock.blobs import BlobStore
 from signly_mock.config import PAGE_TENANT_ID, SECOND_TENANT_ID
-from tests.sandbox.conftest import ADMIN_A, ADMIN_B, PARTNER_A, PARTNER_B
+from tests.sandbox.conftest import ADMIN_A, ADMIN_B, BASE_URL, PARTNER_A, PARTNER_B
 
 pytestmark = pytest.mark.anyio
 
@@ -125,3 +129,26 @@ async def test_partner_auth_errors(
     response = await http.get("/v1/documents", headers=headers)
     assert response.status_code == status
     assert response.json()["meta"]["tenant_id"] is None
+
+
+async def test_first_tenant_is_seeded_from_the_environment(
+    s3: BlobStore, sandbox_spec: dict[str, Any]
+) -> None:
+    tenant = "11111111-2222-4333-8444-555555555555"
+    config = SandboxConfig.from_env(
+        {
+            "SIGNLY_TENANT_ID": tenant,
+            "SIGNLY_API_KEY": "sk_env_key_0123456789",
+            "SIGNLY_ADMIN_TOKEN": "adm",
+        }
+    )
+    app = create_app(config, blobs=s3, spec=sandbox_spec)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=BASE_URL
+    ) as client:
+        partner = {"X-Tenant-Signly": tenant, "X-Auth-Signly": "sk_env_key_0123456789"}
+        assert (await client.get("/v1/templates", headers=partner)).status_code == 200
+        admin = await client.get("/api", headers={"X-Auth-Signly": "Bearer adm"})
+        assert admin.json()["data"]["tenantId"] == tenant
+        assert (await client.get("/v1/templates", headers=PARTNER_A)).status_code == 401
+        assert (await client.get("/v1/templates", headers=PARTNER_B)).status_code == 200

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from signly_mock.config import PAGE_TENANT_ID
+from signly_mock.validation import SpecDocument
 from tests.sandbox.conftest import published
 
 pytestmark = pytest.mark.anyio
@@ -58,7 +59,7 @@ def receiver() -> Iterator[Receiver]:
 
 
 async def test_events_are_delivered_signed_and_in_order(
-    tenant_a: httpx.AsyncClient, app: Any, receiver: Receiver
+    tenant_a: httpx.AsyncClient, app: Any, receiver: Receiver, sandbox_spec: dict[str, Any]
 ) -> None:
     configured = await tenant_a.put(
         "/_sandbox/webhook", json={"url": receiver.url, "secret": SECRET}
@@ -69,8 +70,12 @@ async def test_events_are_delivered_signed_and_in_order(
     person = document["participants"][0]
     await tenant_a.post(f"/_sandbox/documents/{doc_id}/participants/{person['participantId']}/sign")
     await app.state.services.webhooks.drain()
+    notification = SpecDocument(sandbox_spec).validator(
+        ("components", "schemas", "ProcessEventNotification")
+    )
     payloads = []
     for headers, body in receiver.received:
+        notification.validate(json.loads(body))
         expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
         assert headers["X-Signly-Signature"] == expected
         payloads.append(json.loads(body))
