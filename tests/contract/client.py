@@ -25,8 +25,15 @@ from tests.contract.violations import ContractViolation
 
 Auth = Literal["partner", "admin", "none"]
 MAX_429_RETRIES = 5
-NOISE_HEADERS = {"user-agent", "accept-encoding", "accept", "connection", "content-length",
-                 "x-schemathesis-testcaseid", "host"}  # fmt: skip
+NOISE_HEADERS = {
+    "user-agent",
+    "accept-encoding",
+    "accept",
+    "connection",
+    "content-length",
+    "x-schemathesis-testcaseid",
+    "host",
+}
 MAX_RETRY_AFTER_SECONDS = 30.0
 
 
@@ -146,8 +153,13 @@ class ApiClient:
             self.checked(exchange, "envelope", check_envelope)
         return exchange
 
-    def raw(self, method: str, url: str, content: bytes | None = None,
-            headers: dict[str, str] | None = None) -> Exchange:  # fmt: skip
+    def raw(
+        self,
+        method: str,
+        url: str,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Exchange:
         """A request outside the API (presigned storage URLs): no auth, no envelope."""
         exchange = self._send(method, url, dict(headers or {}), content)
         exchange.operation = f"{method} <storage>"
@@ -161,8 +173,9 @@ class ApiClient:
                 break
             time.sleep(retry_after_seconds(response.headers.get("retry-after")))
         REPORT.count_case()
-        return Exchange(method, url, headers, body, response.status_code, response.headers,
-                        response.content)  # fmt: skip
+        return Exchange(
+            method, url, headers, body, response.status_code, response.headers, response.content
+        )
 
     @staticmethod
     def checked(exchange: Exchange, check: str, rule: Any) -> None:

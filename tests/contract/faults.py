@@ -10,9 +10,9 @@ the right check.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -74,22 +74,32 @@ class FaultMiddleware:
             body += message.get("body", b"")
             if not message.get("more_body"):
                 break
-        request = Req(scope["method"], scope["path"],
-                      dict(parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)),
-                      {k.decode().lower(): v.decode() for k, v in scope["headers"]}, body)  # fmt: skip
+        request = Req(
+            scope["method"],
+            scope["path"],
+            dict(parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)),
+            {k.decode().lower(): v.decode() for k, v in scope["headers"]},
+            body,
+        )
         response = await self.rewrite(request, lambda req: self._forward(scope, req))
         headers = [(k, v) for k, v in response.headers if k.lower() != "content-length"]
         headers.append(("content-length", str(len(response.body))))
-        await send({"type": "http.response.start", "status": response.status,
-                    "headers": [(k.encode(), v.encode()) for k, v in headers]})  # fmt: skip
+        await send(
+            {
+                "type": "http.response.start",
+                "status": response.status,
+                "headers": [(k.encode(), v.encode()) for k, v in headers],
+            }
+        )
         await send({"type": "http.response.body", "body": response.body})
 
     async def _forward(self, scope: Scope, request: Req) -> Resp:
         inner = dict(scope)
         inner["method"] = request.method
         inner["query_string"] = urlencode(request.query).encode()
-        inner["headers"] = [(k.encode(), v.encode()) for k, v in request.headers.items()
-                            if k != "content-length"] + [(b"content-length", str(len(request.body)).encode())]  # fmt: skip
+        inner["headers"] = [
+            (k.encode(), v.encode()) for k, v in request.headers.items() if k != "content-length"
+        ] + [(b"content-length", str(len(request.body)).encode())]
         sent = False
 
         async def receive() -> dict[str, Any]:
@@ -117,8 +127,11 @@ def _is(request: Req, method: str, *parts: str) -> bool:
     """Method matches and the path has the given segments at the given ends."""
     segments = request.path.strip("/").split("/")
     pattern = "/".join(parts).strip("/").split("/")
-    return request.method == method and len(segments) == len(pattern) and all(
-        p == "*" or p == s for p, s in zip(pattern, segments, strict=True))  # fmt: skip
+    return (
+        request.method == method
+        and len(segments) == len(pattern)
+        and all(p == "*" or p == s for p, s in zip(pattern, segments, strict=True))
+    )
 
 
 def _merged(headers: dict[str, str], extra: dict[str, str]) -> dict[str, str]:
@@ -133,12 +146,27 @@ async def _fake(forward: Forward, request: Req, status: int, code: str, data: An
     """A well-formed success envelope for a request that is never forwarded."""
     probe = await forward(Req("GET", "/v1/templates", {"limit": "1"}, request.headers, b""))
     envelope = probe.json if probe.status == 200 else None
-    meta = (envelope or {}).get("meta") or {"request_id": "req_FAKE000000000000", "timestamp":
-                                            "2026-01-01T00:00:00Z", "api_version": "v1", "tenant_id": None}  # fmt: skip
-    body = {"success": True, "status": status, "code": code, "message": "ok", "data": data,
-            "pagination": None, "meta": meta, "error": None}  # fmt: skip
-    return Resp(status, [("content-type", "application/json"), ("x-request-id", meta["request_id"])],
-                json.dumps(body).encode())  # fmt: skip
+    meta = (envelope or {}).get("meta") or {
+        "request_id": "req_FAKE000000000000",
+        "timestamp": "2026-01-01T00:00:00Z",
+        "api_version": "v1",
+        "tenant_id": None,
+    }
+    body = {
+        "success": True,
+        "status": status,
+        "code": code,
+        "message": "ok",
+        "data": data,
+        "pagination": None,
+        "meta": meta,
+        "error": None,
+    }
+    return Resp(
+        status,
+        [("content-type", "application/json"), ("x-request-id", meta["request_id"])],
+        json.dumps(body).encode(),
+    )
 
 
 def _in_future(stamp: str) -> bool:
@@ -168,8 +196,15 @@ async def ignores_limit(request: Req, forward: Forward) -> Resp:
 async def cursor_repeats_item(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     if _is_list(request) and request.query.get("cursor") and response.status == 200:
-        first = await forward(Req("GET", request.path, {k: v for k, v in request.query.items() if k != "cursor"},
-                                  request.headers, b""))  # fmt: skip
+        first = await forward(
+            Req(
+                "GET",
+                request.path,
+                {k: v for k, v in request.query.items() if k != "cursor"},
+                request.headers,
+                b"",
+            )
+        )
         earlier = (first.json or {}).get("data") or []
         return _edit_data(response, lambda data: earlier[:1] + data[:-1] if earlier else data)
     return response
@@ -193,14 +228,21 @@ async def extend_not_persisted(request: Req, forward: Forward) -> Resp:
         wanted = json.loads(request.body or b"{}").get("newDeadlineAt")
         document_id = request.path.split("/")[3]
         if isinstance(wanted, str) and _in_future(wanted):  # past ones still meet real validation
-            return await _fake(forward, request, 200, "document_deadline_extended",
-                               {"documentId": document_id, "deadlineAt": wanted})  # fmt: skip
+            return await _fake(
+                forward,
+                request,
+                200,
+                "document_deadline_extended",
+                {"documentId": document_id, "deadlineAt": wanted},
+            )
     return await forward(request)
 
 
 async def cancel_leaves_active(request: Req, forward: Forward) -> Resp:
     if _is(request, "DELETE", "v1", "documents", "*", "cancel"):
-        return await _fake(forward, request, 200, "document_cancelled", {"documentId": request.path.split("/")[3]})
+        return await _fake(
+            forward, request, 200, "document_cancelled", {"documentId": request.path.split("/")[3]}
+        )
     return await forward(request)
 
 
@@ -214,7 +256,9 @@ async def put_skips_version(request: Req, forward: Forward) -> Resp:
 
 async def deleted_version_readable(request: Req, forward: Forward) -> Resp:
     if _is(request, "DELETE", "v1", "templates", "*", "versions", "*"):
-        latest = await forward(Req("GET", "/".join(request.path.split("/")[:4]), {}, request.headers, b""))
+        latest = await forward(
+            Req("GET", "/".join(request.path.split("/")[:4]), {}, request.headers, b"")
+        )
         if latest.status == 200 and (latest.json or {}).get("data", {}).get("version", 1) > 1:
             return await _fake(forward, request, 200, "template_version_deleted", {"deleted": True})
     return await forward(request)
@@ -225,7 +269,13 @@ async def fields_drop_coordinates(request: Req, forward: Forward) -> Resp:
     if "/v1/templates/" in request.path and response.status == 200:
 
         def strip(data: Any) -> Any:
-            items = data if isinstance(data, list) else data.get("fields") if isinstance(data, dict) else None
+            items = (
+                data
+                if isinstance(data, list)
+                else data.get("fields")
+                if isinstance(data, dict)
+                else None
+            )
             for item in items or []:
                 if isinstance(item, dict):
                     item.pop("x", None)
@@ -242,14 +292,18 @@ async def download_other_bytes(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     if request.path.endswith("/download-url") and response.status == 200:
         host = request.headers.get("host", "127.0.0.1")
-        return _edit_data(response, lambda data: {**data, "downloadUrl": f"http://{host}/_fault/blob"})
+        return _edit_data(
+            response, lambda data: {**data, "downloadUrl": f"http://{host}/_fault/blob"}
+        )
     return response
 
 
 async def summary_miscounts(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     if request.path.endswith("/summary") and response.status == 200:
-        return _edit_data(response, lambda d: {**d, "pendingParticipants": d["pendingParticipants"] + 1})
+        return _edit_data(
+            response, lambda d: {**d, "pendingParticipants": d["pendingParticipants"] + 1}
+        )
     return response
 
 
@@ -273,8 +327,15 @@ async def cross_tenant_read(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     if request.method == "GET" and request.path.startswith("/v1/") and response.status == 404:
         for owner in SEEDED:
-            again = await forward(Req(request.method, request.path, request.query,
-                                      _merged(request.headers, owner.partner_headers()), b""))  # fmt: skip
+            again = await forward(
+                Req(
+                    request.method,
+                    request.path,
+                    request.query,
+                    _merged(request.headers, owner.partner_headers()),
+                    b"",
+                )
+            )
             if again.status == 200:
                 return again
     return response
@@ -286,8 +347,15 @@ async def foreign_tenant_accepted(request: Req, forward: Forward) -> Resp:
         key = request.headers.get("x-auth-signly")
         for owner in SEEDED:
             if owner.api_key == key:
-                return await forward(Req(request.method, request.path, request.query,
-                                         _merged(request.headers, owner.partner_headers()), request.body))  # fmt: skip
+                return await forward(
+                    Req(
+                        request.method,
+                        request.path,
+                        request.query,
+                        _merged(request.headers, owner.partner_headers()),
+                        request.body,
+                    )
+                )
     return response
 
 
@@ -331,8 +399,10 @@ async def missing_request_id(request: Req, forward: Forward) -> Resp:
 
 async def wrong_content_type(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
-    response.headers = [(k, "text/html; charset=utf-8" if k.lower() == "content-type" else v)
-                        for k, v in response.headers]  # fmt: skip
+    response.headers = [
+        (k, "text/html; charset=utf-8" if k.lower() == "content-type" else v)
+        for k, v in response.headers
+    ]
     return response
 
 
@@ -350,7 +420,9 @@ async def undocumented_status(request: Req, forward: Forward) -> Resp:
 async def version_as_string(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     if _is_list(request) and request.path == "/v1/templates" and response.status == 200:
-        return _edit_data(response, lambda data: [{**item, "version": str(item.get("version"))} for item in data])
+        return _edit_data(
+            response, lambda data: [{**item, "version": str(item.get("version"))} for item in data]
+        )
     return response
 
 
@@ -385,30 +457,92 @@ FAULTS: tuple[Fault, ...] = (
     _p("ignores_limit", ignores_limit, "templates_pagination", "pagination.limit"),
     _p("cursor_repeats_item", cursor_repeats_item, "templates_pagination", "pagination.unique"),
     _p("wrong_sort_order", wrong_sort_order, "templates_pagination", "pagination.sort"),
-    _p("status_filter_ignored", status_filter_ignored, "documents_status_filter", "documents.status_filter"),
+    _p(
+        "status_filter_ignored",
+        status_filter_ignored,
+        "documents_status_filter",
+        "documents.status_filter",
+    ),
     _p("extend_not_persisted", extend_not_persisted, "document_extend", "extend.persisted"),
     _p("cancel_leaves_active", cancel_leaves_active, "document_cancel", "cancel.status"),
     _p("put_skips_version", put_skips_version, "template_versions", "versions.next_number"),
-    _p("deleted_version_readable", deleted_version_readable, "template_versions", "versions.deleted_gone"),
+    _p(
+        "deleted_version_readable",
+        deleted_version_readable,
+        "template_versions",
+        "versions.deleted_gone",
+    ),
     _p("fields_drop_coordinates", fields_drop_coordinates, "template_fields", "fields.roundtrip"),
     _p("download_other_bytes", download_other_bytes, "template_storage", "storage.roundtrip"),
     _p("summary_miscounts", summary_miscounts, "document_summary_counts", "summary.counts"),
-    _p("events_out_of_order", events_out_of_order, "process_events",
-       "events.starts_with_created", "events.chronological"),
+    _p(
+        "events_out_of_order",
+        events_out_of_order,
+        "process_events",
+        "events.starts_with_created",
+        "events.chronological",
+    ),
     _p("not_found_without_id", not_found_without_id, "unknown_ids_404", "not_found.names_id"),
     _p("cross_tenant_read", cross_tenant_read, "no_cross_tenant_read", "isolation.no_cross_read"),
-    _p("foreign_tenant_accepted", foreign_tenant_accepted, "foreign_tenant_refused",
-       "isolation.foreign_tenant_refused"),
-    _p("revoked_key_accepted", revoked_key_accepted, "credential_lifecycle", "credentials.revoked_key_refused"),
-    _p("secret_shown_on_get", secret_shown_on_get, "credential_lifecycle", "credentials.secret_not_shown"),
-    _s("server_error_on_long_name", server_error_on_long_name, "coverage", "POST", "/v1/templates",
-       "not_a_server_error"),
-    _s("missing_request_id", missing_request_id, "examples", "GET", "/v1/templates",
-       "response_headers_conformance", "signly_envelope"),
-    _s("wrong_content_type", wrong_content_type, "examples", "GET", "/v1/templates", "content_type_conformance"),
-    _s("undocumented_status", undocumented_status, "examples", "GET", "/v1/templates/{templateId}",
-       "status_code_conformance"),
-    _s("version_as_string", version_as_string, "examples", "GET", "/v1/templates", "response_schema_conformance"),
+    _p(
+        "foreign_tenant_accepted",
+        foreign_tenant_accepted,
+        "foreign_tenant_refused",
+        "isolation.foreign_tenant_refused",
+    ),
+    _p(
+        "revoked_key_accepted",
+        revoked_key_accepted,
+        "credential_lifecycle",
+        "credentials.revoked_key_refused",
+    ),
+    _p(
+        "secret_shown_on_get",
+        secret_shown_on_get,
+        "credential_lifecycle",
+        "credentials.secret_not_shown",
+    ),
+    _s(
+        "server_error_on_long_name",
+        server_error_on_long_name,
+        "coverage",
+        "POST",
+        "/v1/templates",
+        "not_a_server_error",
+    ),
+    _s(
+        "missing_request_id",
+        missing_request_id,
+        "examples",
+        "GET",
+        "/v1/templates",
+        "response_headers_conformance",
+        "signly_envelope",
+    ),
+    _s(
+        "wrong_content_type",
+        wrong_content_type,
+        "examples",
+        "GET",
+        "/v1/templates",
+        "content_type_conformance",
+    ),
+    _s(
+        "undocumented_status",
+        undocumented_status,
+        "examples",
+        "GET",
+        "/v1/templates/{templateId}",
+        "status_code_conformance",
+    ),
+    _s(
+        "version_as_string",
+        version_as_string,
+        "examples",
+        "GET",
+        "/v1/templates",
+        "response_schema_conformance",
+    ),
     _s("auth_ignored", auth_ignored, "examples", "POST", "/v1/templates", "ignored_auth"),
 )
 

@@ -31,22 +31,37 @@ _started = time.monotonic()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("contract", "Signly contract suite")
-    group.addoption("--base-url", default=None,
-                    help="server to check (default: an embedded sandbox on a loopback port)")
-    group.addoption("--tenant-id", default=None,
-                    help="tenant to act as (default: $SIGNLY_TENANT_ID)")
+    group.addoption(
+        "--base-url",
+        default=None,
+        help="server to check (default: an embedded sandbox on a loopback port)",
+    )
+    group.addoption(
+        "--tenant-id", default=None, help="tenant to act as (default: $SIGNLY_TENANT_ID)"
+    )
     group.addoption("--read-only", action="store_true", help="send GET requests only")
-    group.addoption("--no-billable", action="store_true",
-                    help="never publish a document (publishing costs a credit)")
-    group.addoption("--include-admin", action="store_true",
-                    help="with --base-url, also exercise /api (replaces and revokes the "
-                         "tenant's partner credential; needs $SIGNLY_ADMIN_TOKEN)")
+    group.addoption(
+        "--no-billable",
+        action="store_true",
+        help="never publish a document (publishing costs a credit)",
+    )
+    group.addoption(
+        "--include-admin",
+        action="store_true",
+        help="with --base-url, also exercise /api (replaces and revokes the "
+        "tenant's partner credential; needs $SIGNLY_ADMIN_TOKEN)",
+    )
     group.addoption("--rate-limit", default=None, help="at most N requests per second, as N/s")
     group.addoption("--seed", type=int, default=None, help="seed to repeat a run exactly")
-    group.addoption("--max-examples", type=int, default=None,
-                    help="examples per operation (fuzzing) and per property (default 25)")
-    group.addoption("--contract-report", default=str(DEFAULT_JSON),
-                    help="where to write the JSON report")  # fmt: skip
+    group.addoption(
+        "--max-examples",
+        type=int,
+        default=None,
+        help="examples per operation (fuzzing) and per property (default 25)",
+    )
+    group.addoption(
+        "--contract-report", default=str(DEFAULT_JSON), help="where to write the JSON report"
+    )
 
 
 def settings_from(config: pytest.Config) -> RunSettings:
@@ -80,18 +95,29 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> list[str]:
     settings = settings_from(config)
     where = settings.base_url or "embedded sandbox (loopback)"
-    flags = [name for name, on in (("read-only", settings.read_only),
-             ("no-billable", settings.no_billable), ("include-admin", settings.include_admin)) if on]  # fmt: skip
-    return [f"contract: target {where}; seed {settings.seed} (repeat with --seed {settings.seed}); "
-            f"max-examples {settings.max_examples}; {' '.join(flags) or 'all operations'}"]  # fmt: skip
+    flags = [
+        name
+        for name, on in (
+            ("read-only", settings.read_only),
+            ("no-billable", settings.no_billable),
+            ("include-admin", settings.include_admin),
+        )
+        if on
+    ]
+    return [
+        f"contract: target {where}; seed {settings.seed} (repeat with --seed {settings.seed}); "
+        f"max-examples {settings.max_examples}; {' '.join(flags) or 'all operations'}"
+    ]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip what the flags forbid; run admin tests last (they may rotate the credential)."""
     settings = settings_from(config)
     for item in items:
-        if settings.read_only and (item.get_closest_marker("contract_write")
-                                   or item.get_closest_marker("contract_billable")):  # fmt: skip
+        if settings.read_only and (
+            item.get_closest_marker("contract_write")
+            or item.get_closest_marker("contract_billable")
+        ):
             item.add_marker(pytest.mark.skip(reason="--read-only"))
         if settings.no_billable and item.get_closest_marker("contract_billable"):
             item.add_marker(pytest.mark.skip(reason="--no-billable"))
@@ -121,7 +147,9 @@ def contract_target(run_settings: RunSettings, pytestconfig: pytest.Config) -> I
 
 @pytest.fixture(scope="session")
 def api(contract_target: Target, run_settings: RunSettings) -> Iterator[ApiClient]:
-    client = ApiClient(contract_target.base_url, contract_target.primary, Pacer(run_settings.rate_limit))
+    client = ApiClient(
+        contract_target.base_url, contract_target.primary, Pacer(run_settings.rate_limit)
+    )
     yield client
     client.close()
 
@@ -131,7 +159,9 @@ def st_runner(contract_target: Target) -> Runner:
     return Runner(contract_target)
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     if not REPORT.cases and not REPORT.passed and not REPORT.failed:
         return
     settings = settings_from(config)
@@ -141,9 +171,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         terminalreporter.write_line(line)
     rate = REPORT.cases / elapsed if elapsed else 0.0
     terminalreporter.write_line("")
-    terminalreporter.write_line(f"target {settings.base_url or 'embedded sandbox'}; "
-                                f"wall time {elapsed:.1f} s; {REPORT.cases} requests ({rate:.0f}/s); "
-                                f"seed {settings.seed}: repeat with --seed {settings.seed}")  # fmt: skip
+    terminalreporter.write_line(
+        f"target {settings.base_url or 'embedded sandbox'}; "
+        f"wall time {elapsed:.1f} s; {REPORT.cases} requests ({rate:.0f}/s); "
+        f"seed {settings.seed}: repeat with --seed {settings.seed}"
+    )
     path = Path(config.getoption("--contract-report"))
     REPORT.write_json(path)
     terminalreporter.write_line(f"JSON report: {path}; JUnit XML: {config.option.xmlpath}")

@@ -37,8 +37,12 @@ def not_found(ctx: Ctx) -> None:
         got = ctx.api.call("GET", template.replace("{id}", missing))
         expect(got.status == 404, "not_found.status", f"unknown id answered HTTP {got.status}", got)
         details = ((got.json or {}).get("error") or {}).get("details") or {}
-        expect(any(missing in str(value) for value in details.values()), "not_found.names_id",
-               f"the 404 details {details} do not name {missing}", got)  # fmt: skip
+        expect(
+            any(missing in str(value) for value in details.values()),
+            "not_found.names_id",
+            f"the 404 details {details} do not name {missing}",
+            got,
+        )
 
 
 def foreign_tenant_refused(ctx: Ctx) -> None:
@@ -47,14 +51,17 @@ def foreign_tenant_refused(ctx: Ctx) -> None:
 
     tenants = st.uuids().map(str) | st.sampled_from(others) if others else st.uuids().map(str)
 
-    @ctx.given(share=0.2, tenant=tenants,
-               path=st.sampled_from(["/v1/templates", "/v1/documents"]))  # fmt: skip
+    @ctx.given(share=0.2, tenant=tenants, path=st.sampled_from(["/v1/templates", "/v1/documents"]))
     def check(tenant: str, path: str) -> None:
         if tenant in others:
             MASK.add(tenant, "$SIGNLY_OTHER_TENANT_ID")
         got = ctx.api.call("GET", path, headers={"X-Tenant-Signly": tenant})
-        expect(got.status in (401, 403), "isolation.foreign_tenant_refused",
-               f"our key with tenant {tenant} got HTTP {got.status}", got)  # fmt: skip
+        expect(
+            got.status in (401, 403),
+            "isolation.foreign_tenant_refused",
+            f"our key with tenant {tenant} got HTTP {got.status}",
+            got,
+        )
 
 
 def no_cross_read(ctx: Ctx) -> None:
@@ -69,19 +76,34 @@ def no_cross_read(ctx: Ctx) -> None:
     @ctx.given(share=0.12, suffix=st.sampled_from(["", "/history", "/fields", "/versions/1"]))
     def check(suffix: str) -> None:
         got = theirs.call("GET", f"/v1/templates/{template_id}{suffix}")
-        expect(got.status in (403, 404), "isolation.no_cross_read",
-               f"another tenant read our template: HTTP {got.status}", got)  # fmt: skip
+        expect(
+            got.status in (403, 404),
+            "isolation.no_cross_read",
+            f"another tenant read our template: HTTP {got.status}",
+            got,
+        )
 
     listed = theirs.call("GET", "/v1/templates", params={"limit": 100, "sort": "-createdAt"})
     ids = {item.get("templateId") for item in ok(listed, "isolation.no_cross_read")}
-    expect(template_id not in ids, "isolation.no_cross_read", "another tenant lists our template", listed)
-    changed = theirs.call("PUT", f"/v1/templates/{template_id}", json_body={"templateName": "stolen"})
-    expect(changed.status in (403, 404), "isolation.no_cross_read",
-           f"another tenant changed our template: HTTP {changed.status}", changed)  # fmt: skip
+    expect(
+        template_id not in ids,
+        "isolation.no_cross_read",
+        "another tenant lists our template",
+        listed,
+    )
+    changed = theirs.call(
+        "PUT", f"/v1/templates/{template_id}", json_body={"templateName": "stolen"}
+    )
+    expect(
+        changed.status in (403, 404),
+        "isolation.no_cross_read",
+        f"another tenant changed our template: HTTP {changed.status}",
+        changed,
+    )
 
 
 def credential_lifecycle(ctx: Ctx) -> None:
-    """The secret shows only at creation; a replaced or revoked key is refused at once (D08, D23)."""
+    """The secret shows only at creation; a replaced or revoked key is refused (D08, D23)."""
     admin_identity = ctx.target.admin
     if admin_identity is None:
         return
@@ -92,19 +114,40 @@ def credential_lifecycle(ctx: Ctx) -> None:
         first = create(ctx, admin, method)
         second = create(ctx, admin, "KEY")
         use = first if not prefixed or method == "KEY" else f"HMAC {first}"
-        replaced = admin.as_identity(admin_identity.with_key(use)).call("GET", "/v1/templates", params=PROBE)
-        expect(replaced.status == 401, "credentials.replaced_key_refused",
-               f"a replaced {method} credential still got HTTP {replaced.status}", replaced)  # fmt: skip
+        replaced = admin.as_identity(admin_identity.with_key(use)).call(
+            "GET", "/v1/templates", params=PROBE
+        )
+        expect(
+            replaced.status == 401,
+            "credentials.replaced_key_refused",
+            f"a replaced {method} credential still got HTTP {replaced.status}",
+            replaced,
+        )
         shown = admin.call("GET", "/api", auth="admin")
         body = json.dumps(ok(shown, "credentials.secret_not_shown"))
-        expect("apiKey" not in body and "apiSecret" not in body and second not in body,
-               "credentials.secret_not_shown", "GET /api shows the credential's secret", shown)  # fmt: skip
+        expect(
+            "apiKey" not in body and "apiSecret" not in body and second not in body,
+            "credentials.secret_not_shown",
+            "GET /api shows the credential's secret",
+            shown,
+        )
         ok(admin.call("DELETE", "/api", auth="admin"), "credentials.revoke")
-        revoked = admin.as_identity(admin_identity.with_key(second)).call("GET", "/v1/templates", params=PROBE)
-        expect(revoked.status == 401, "credentials.revoked_key_refused",
-               f"a revoked key still got HTTP {revoked.status}", revoked)  # fmt: skip
+        revoked = admin.as_identity(admin_identity.with_key(second)).call(
+            "GET", "/v1/templates", params=PROBE
+        )
+        expect(
+            revoked.status == 401,
+            "credentials.revoked_key_refused",
+            f"a revoked key still got HTTP {revoked.status}",
+            revoked,
+        )
         missing = admin.call("GET", "/api", auth="admin")
-        expect(missing.status == 404, "credentials.revoke", f"GET /api after DELETE: {missing.status}", missing)
+        expect(
+            missing.status == 404,
+            "credentials.revoke",
+            f"GET /api after DELETE: {missing.status}",
+            missing,
+        )
 
     final = create(ctx, admin, "KEY")
     ctx.target.admin = admin_identity.with_key(final)
@@ -125,7 +168,10 @@ def create(ctx: Ctx, admin: object, method: str) -> str:
     MASK.add(secret, "$NEW_SECRET")
     identity = Identity(admin.identity.tenant_id, secret, admin.identity.admin_token)
     works = admin.as_identity(identity).call("GET", "/v1/templates", params=PROBE)
-    expect(works.status == 200, "credentials.new_key_works", f"a new {method} secret got HTTP {works.status}", works)
+    expect(
+        works.status == 200,
+        "credentials.new_key_works",
+        f"a new {method} secret got HTTP {works.status}",
+        works,
+    )
     return secret
-
-

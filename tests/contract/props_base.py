@@ -39,8 +39,9 @@ class Ctx:
             suppress_health_check=list(hypothesis.HealthCheck),
         )
 
-    def given(self, share: float = 1.0, examples: tuple[dict[str, Any], ...] = (),
-              **strategies: Any) -> Callable[[Callable[..., None]], None]:  # fmt: skip
+    def given(
+        self, share: float = 1.0, examples: tuple[dict[str, Any], ...] = (), **strategies: Any
+    ) -> Callable[[Callable[..., None]], None]:
         """Run the decorated function as a seeded hypothesis test, right away; `examples`
         are always tried first, so the main paths are covered whatever the budget."""
 
@@ -65,7 +66,9 @@ def run_property(prop: Callable[[Ctx], None], ctx: Ctx) -> None:
 def ok(exchange: Exchange, check: str, *statuses: int) -> Any:
     """The `data` of a response that must have one of `statuses` (default 200/201)."""
     wanted = statuses or (200, 201)
-    expect(exchange.status in wanted, check, f"expected HTTP {wanted}, got {exchange.status}", exchange)
+    expect(
+        exchange.status in wanted, check, f"expected HTTP {wanted}, got {exchange.status}", exchange
+    )
     return exchange.data
 
 
@@ -78,7 +81,9 @@ def instant(value: str | None) -> datetime | None:
 
 
 def new_template(ctx: Ctx, name: str = "Contract suite template") -> dict[str, Any]:
-    got = ctx.api.call("POST", "/v1/templates", json_body={"templateName": name, "description": "contract"})
+    got = ctx.api.call(
+        "POST", "/v1/templates", json_body={"templateName": name, "description": "contract"}
+    )
     data = ok(got, "setup.create_template", 201)
     ctx.target.created_templates.append(data["templateId"])
     return dict(data)
@@ -92,8 +97,13 @@ def participant(index: int) -> dict[str, Any]:
     }
 
 
-def publish(ctx: Ctx, template_id: str, participants: int = 1, order: str = "PARALLEL",
-            deadline_days: float | None = 30) -> dict[str, Any]:  # fmt: skip
+def publish(
+    ctx: Ctx,
+    template_id: str,
+    participants: int = 1,
+    order: str = "PARALLEL",
+    deadline_days: float | None = 30,
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "templateId": template_id,
         "templateVersion": "0001",

@@ -46,7 +46,8 @@ class Report:
                 return
             self.failed[(operation, check)] += 1
             if finding is not None and not any(
-                (f.operation, f.check, f.message) == (finding.operation, finding.check, finding.message)
+                (f.operation, f.check, f.message)
+                == (finding.operation, finding.check, finding.message)
                 for f in self.findings
             ):
                 self.findings.append(finding)
@@ -85,16 +86,28 @@ class Report:
         return sorted((check, ok, bad) for check, (ok, bad) in totals.items())
 
     def render(self, max_findings: int = 50) -> list[str]:
-        lines = [f"cases: {self.cases} (stateful steps: {self.stateful_steps})", "", "per operation:"]
-        lines += [f"  {'FAIL' if bad else 'ok  '} {op:<62} passed {ok:>6}  failed {bad:>4}"
-                  for op, ok, bad in self.by_operation()]  # fmt: skip
+        lines = [
+            f"cases: {self.cases} (stateful steps: {self.stateful_steps})",
+            "",
+            "per operation:",
+        ]
+        lines += [
+            f"  {'FAIL' if bad else 'ok  '} {op:<62} passed {ok:>6}  failed {bad:>4}"
+            for op, ok, bad in self.by_operation()
+        ]
         lines += ["", "per check:"]
-        lines += [f"  {'FAIL' if bad else 'ok  '} {check:<62} passed {ok:>6}  failed {bad:>4}"
-                  for check, ok, bad in self.by_check()]  # fmt: skip
+        lines += [
+            f"  {'FAIL' if bad else 'ok  '} {check:<62} passed {ok:>6}  failed {bad:>4}"
+            for check, ok, bad in self.by_check()
+        ]
         if self.findings:
             lines += ["", f"failures ({len(self.findings)} distinct):"]
             for index, finding in enumerate(self.findings[:max_findings], 1):
-                lines += ["", f"{index}. [{finding.check}] {finding.operation}", f"   {finding.message}"]
+                lines += [
+                    "",
+                    f"{index}. [{finding.check}] {finding.operation}",
+                    f"   {finding.message}",
+                ]
                 if finding.curl:
                     lines.append(f"   reproduce: {finding.curl}")
                 if finding.response:
@@ -105,7 +118,9 @@ class Report:
         return {
             "cases": self.cases,
             "stateful_steps": self.stateful_steps,
-            "operations": [{"operation": o, "passed": p, "failed": f} for o, p, f in self.by_operation()],
+            "operations": [
+                {"operation": o, "passed": p, "failed": f} for o, p, f in self.by_operation()
+            ],
             "checks": [{"check": c, "passed": p, "failed": f} for c, p, f in self.by_check()],
             "findings": [asdict(f) for f in self.findings],
         }

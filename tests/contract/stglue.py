@@ -29,11 +29,25 @@ from tests.contract.target import Target
 BUNDLED_SPEC = REPO / "generated" / "openapi.yaml"
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 SANITIZED = [
-    "authorization", "x-auth-signly", "x-tenant-signly", "cookie", "set-cookie", "api_key",
-    "apikey", "apisecret", "token", "secret", "password",
-]  # fmt: skip
+    "authorization",
+    "x-auth-signly",
+    "x-tenant-signly",
+    "cookie",
+    "set-cookie",
+    "api_key",
+    "apikey",
+    "apisecret",
+    "token",
+    "secret",
+    "password",
+]
 BILLABLE = ("publish_document",)
-STATE_DEPENDENT_400 = ("publish_document", "extend_document_deadline", "list_documents", "list_templates")
+STATE_DEPENDENT_400 = (
+    "publish_document",
+    "extend_document_deadline",
+    "list_documents",
+    "list_templates",
+)
 STATE_DEPENDENT_OK = ["2XX", "400", "401", "403", "404", "409", "429"]
 
 
@@ -49,7 +63,9 @@ def spec_path() -> Path:
     return out
 
 
-def config_for(target: Target, phase: str, max_examples: int, *, stateful_steps: int = 12) -> dict[str, Any]:
+def config_for(
+    target: Target, phase: str, max_examples: int, *, stateful_steps: int = 12
+) -> dict[str, Any]:
     """The schemathesis configuration of one phase against `target`."""
     settings = target.settings
     schemes: dict[str, dict[str, str]] = {
@@ -72,10 +88,12 @@ def config_for(target: Target, phase: str, max_examples: int, *, stateful_steps:
     # must be in the future (D14/D26; the page's own examples are dated 2026), and a cursor
     # is opaque (D02: only one the server issued is valid).
     config["operations"] = [
-        {"include-operation-id": op_id,
-         "checks": {"positive_data_acceptance": {"expected-statuses": STATE_DEPENDENT_OK}}}
+        {
+            "include-operation-id": op_id,
+            "checks": {"positive_data_acceptance": {"expected-statuses": STATE_DEPENDENT_OK}},
+        }
         for op_id in STATE_DEPENDENT_400
-    ]  # fmt: skip
+    ]
     if phase == "stateful":
         config["phases"]["stateful"]["max-steps"] = stateful_steps
     if settings.rate_limit:
@@ -86,7 +104,7 @@ def config_for(target: Target, phase: str, max_examples: int, *, stateful_steps:
 def load_schema(target: Target, phase: str, max_examples: int, **kwargs: Any) -> Any:
     """The spec as schemathesis sees it for one phase, restricted to what this run may do."""
     config = schemathesis.Config.from_dict(config_for(target, phase, max_examples, **kwargs))
-    schema = schemathesis.openapi.from_path(spec_path(), config=config)
+    schema: Any = schemathesis.openapi.from_path(spec_path(), config=config)
     settings = target.settings
     if settings.read_only:
         schema = schema.include(method="GET")
@@ -100,8 +118,14 @@ def load_schema(target: Target, phase: str, max_examples: int, **kwargs: Any) ->
 def retrying_session() -> requests.Session:
     """A requests session that waits out 429 (Retry-After) before schemathesis sees it."""
     session = requests.Session()
-    retry = Retry(total=5, status_forcelist=[429], respect_retry_after_header=True,
-                  allowed_methods=None, backoff_factor=0.5, raise_on_status=False)  # fmt: skip
+    retry = Retry(
+        total=5,
+        status_forcelist=[429],
+        respect_retry_after_header=True,
+        allowed_methods=None,
+        backoff_factor=0.5,
+        raise_on_status=False,
+    )
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
@@ -114,9 +138,16 @@ def exchange_of(response: Any, operation: str) -> Exchange:
     body = request.body
     if isinstance(body, str):
         body = body.encode()
-    return Exchange(str(request.method), str(request.url), dict(request.headers), body,
-                    response.status_code, flat_headers(response.headers), response.content or b"",
-                    operation)  # fmt: skip
+    return Exchange(
+        str(request.method),
+        str(request.url),
+        dict(request.headers),
+        body,
+        response.status_code,
+        flat_headers(response.headers),
+        response.content or b"",
+        operation,
+    )
 
 
 def flat_headers(headers: Any) -> httpx.Headers:
@@ -165,8 +196,13 @@ class Runner:
             finding = None
             if not ok:
                 exchange = exchange_of(response, label)
-                finding = Finding(label, result.name, MASK(_first_line(result.failure)),
-                                  exchange.curl(), exchange.response_text())  # fmt: skip
+                finding = Finding(
+                    label,
+                    result.name,
+                    MASK(_first_line(result.failure)),
+                    exchange.curl(),
+                    exchange.response_text(),
+                )
             REPORT.record(label, result.name, ok, finding)
 
     def track(self, case: Any, response: Any, *, stateful: bool = False) -> None:
@@ -202,10 +238,11 @@ class Runner:
         """Send one case and judge it with every check (raises FailureGroup on failure)."""
         response = case.call(session=self.session)
         self.track(case, response)
-        case.validate_response(response, additional_checks=[envelope_check],
-                               transport_kwargs={"session": self.session})  # fmt: skip
+        case.validate_response(
+            response, additional_checks=[envelope_check], transport_kwargs={"session": self.session}
+        )
 
-    def state_machine(self, schema: Any) -> type:
+    def state_machine(self, schema: Any) -> Any:
         """The spec's links as a hypothesis state machine that reports like the rest."""
         runner = self
 
@@ -217,10 +254,12 @@ class Runner:
                 super().after_call(response, case)  # records responses: use_after_free etc.
                 runner.track(case, response, stateful=True)
 
-            def validate_response(self, response: Any, case: Any,
-                                  additional_checks: Any = None, **kwargs: Any) -> None:  # fmt: skip
-                super().validate_response(response, case, additional_checks=[envelope_check],
-                                          **kwargs)  # fmt: skip
+            def validate_response(
+                self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
+            ) -> None:
+                super().validate_response(
+                    response, case, additional_checks=[envelope_check], **kwargs
+                )
 
         return SignlyFlow
 
@@ -259,6 +298,7 @@ def operation_test(schema: Any, method: str, path: str, runner: Runner) -> Any:
             continue
         operation = result.ok()
         if operation.method.upper() == method.upper() and operation.path == path:
+
             def test_func(case: Any) -> None:
                 runner.run(case)
 
@@ -267,6 +307,8 @@ def operation_test(schema: Any, method: str, path: str, runner: Runner) -> Any:
                 operation=operation,
                 test_func=test_func,
                 given_kwargs={},
-                feedback=FeedbackSources(constants_value_source=make_constants_value_source(schema)),
+                feedback=FeedbackSources(
+                    constants_value_source=make_constants_value_source(schema)
+                ),
             )
     return None

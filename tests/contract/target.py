@@ -22,13 +22,17 @@ PAGE_TENANT = Identity(
     "58bff266-cdad-46db-b373-1b06476146cd", "sk_live_partner_abc123", "eyJhbGciOi...", "page tenant"
 )
 SECOND_TENANT = Identity(
-    "7c1d4a52-2f6e-4b8a-9d3c-5e7f8a9b0c1d", "sk_test_partner_second456",
-    "eyJzZWNvbmQtdGVuYW50...", "second tenant",
-)  # fmt: skip
+    "7c1d4a52-2f6e-4b8a-9d3c-5e7f8a9b0c1d",
+    "sk_test_partner_second456",
+    "eyJzZWNvbmQtdGVuYW50...",
+    "second tenant",
+)
 ADMIN_PLAYGROUND = Identity(
-    "0b7e9f3a-41c2-4d5e-8a6b-2c3d4e5f6a7b", "sk_test_partner_playground789",
-    "eyJwbGF5Z3JvdW5kLXRlbmFudA...", "admin playground tenant",
-)  # fmt: skip
+    "0b7e9f3a-41c2-4d5e-8a6b-2c3d4e5f6a7b",
+    "sk_test_partner_playground789",
+    "eyJwbGF5Z3JvdW5kLXRlbmFudA...",
+    "admin playground tenant",
+)
 
 
 @dataclass
@@ -61,9 +65,7 @@ def register_secrets(*identities: Identity | None) -> None:
             MASK.add(identity.tenant_id, f"${name}_TENANT_ID")
 
 
-def sandbox_config(
-    primary: Identity = PAGE_TENANT, data_dir: Any = None
-) -> Any:
+def sandbox_config(primary: Identity = PAGE_TENANT, data_dir: Any = None) -> Any:
     """A sandbox configuration seeding the primary, second and admin-playground tenants."""
     from signly_mock.config import SandboxConfig, TenantSeed
 
@@ -86,8 +88,11 @@ def embedded_app(
 
 
 @contextmanager
-def open_target(settings: RunSettings, tenant_override: str | None = None,
-                app_factory: Callable[[], Any] | None = None) -> Iterator[Target]:  # fmt: skip
+def open_target(
+    settings: RunSettings,
+    tenant_override: str | None = None,
+    app_factory: Callable[[], Any] | None = None,
+) -> Iterator[Target]:
     """Start the embedded sandbox (or use --base-url) and describe it as a Target."""
     from tests.contract.server import serve
 
@@ -100,8 +105,13 @@ def open_target(settings: RunSettings, tenant_override: str | None = None,
             )
         other = _other_from_env()
         register_secrets(primary, other)
-        yield Target(settings.base_url.rstrip("/"), primary, settings, other=other,
-                     admin=primary if primary.admin_token else None)  # fmt: skip
+        yield Target(
+            settings.base_url.rstrip("/"),
+            primary,
+            settings,
+            other=other,
+            admin=primary if primary.admin_token else None,
+        )
         return
     primary = identity_from_env(tenant_override) or PAGE_TENANT
     if primary.admin_token is None:
@@ -109,8 +119,14 @@ def open_target(settings: RunSettings, tenant_override: str | None = None,
     register_secrets(primary, SECOND_TENANT, ADMIN_PLAYGROUND)
     app = app_factory() if app_factory is not None else embedded_app(primary=primary)
     with serve(app) as base_url:
-        yield Target(base_url, primary, settings, other=SECOND_TENANT, admin=ADMIN_PLAYGROUND,
-                     sandbox_controls=True)  # fmt: skip
+        yield Target(
+            base_url,
+            primary,
+            settings,
+            other=SECOND_TENANT,
+            admin=ADMIN_PLAYGROUND,
+            sandbox_controls=True,
+        )
 
 
 def _other_from_env() -> Identity | None:

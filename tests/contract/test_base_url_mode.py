@@ -20,7 +20,9 @@ from tests.contract.operations import REPO
 from tests.contract.server import free_port
 from tests.contract.target import PAGE_TENANT
 
-SLICE = "unknown_ids_404 or foreign_tenant_refused or template_fields or (test_examples and versions)"
+SLICE = (
+    "unknown_ids_404 or foreign_tenant_refused or template_fields or (test_examples and versions)"
+)
 
 
 def _wait(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
@@ -38,20 +40,62 @@ def _wait(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> 
 def test_suite_against_a_served_sandbox(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "SIGNLY_TENANT_ID": PAGE_TENANT.tenant_id, "SIGNLY_API_KEY": PAGE_TENANT.api_key}
+    env = {
+        **os.environ,
+        "SIGNLY_TENANT_ID": PAGE_TENANT.tenant_id,
+        "SIGNLY_API_KEY": PAGE_TENANT.api_key,
+    }
     env.pop("SIGNLY_ADMIN_TOKEN", None)
-    server = subprocess.Popen([sys.executable, "-m", "signly_mock.cli", "serve", "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=REPO, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "signly_mock.cli",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait(url, server)
         report = tmp_path / "report.json"
         run = subprocess.run(
-            [sys.executable, "-m", "pytest", "tests/contract", "-p", "tests.contract.plugin", "-q",
-             "-p", "no:cacheprovider", "--base-url", url, "--max-examples", "3", "--seed", "7",
-             "-k", SLICE, "--contract-report", str(report), "--junitxml", str(tmp_path / "junit.xml")],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/contract",
+                "-p",
+                "tests.contract.plugin",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--base-url",
+                url,
+                "--max-examples",
+                "3",
+                "--seed",
+                "7",
+                "-k",
+                SLICE,
+                "--contract-report",
+                str(report),
+                "--junitxml",
+                str(tmp_path / "junit.xml"),
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -35,22 +35,30 @@ def broken(request: pytest.FixtureRequest) -> Iterator[tuple[Fault, Target, ApiC
         api.close()
 
 
-@pytest.mark.parametrize("broken", [pytest.param(f, id=f.name) for f in FAULTS if f.prop], indirect=True)
+@pytest.mark.parametrize(
+    "broken", [pytest.param(f, id=f.name) for f in FAULTS if f.prop], indirect=True
+)
 def test_property_catches_fault(broken: tuple[Fault, Target, ApiClient]) -> None:
     fault, target, api = broken
     assert fault.prop is not None
     with pytest.raises(ContractViolation) as caught:
-        run_property(PROPERTIES[fault.prop].run, Ctx(api, target, SETTINGS.max_examples, SETTINGS.seed))
+        run_property(
+            PROPERTIES[fault.prop].run, Ctx(api, target, SETTINGS.max_examples, SETTINGS.seed)
+        )
     assert caught.value.check in fault.catches, caught.value.render()
     assert caught.value.check in REPORT.failed_checks()
     assert any(f.curl.startswith("curl ") for f in REPORT.findings), "the finding has no curl line"
 
 
-@pytest.mark.parametrize("broken", [pytest.param(f, id=f.name) for f in FAULTS if f.phase], indirect=True)
+@pytest.mark.parametrize(
+    "broken", [pytest.param(f, id=f.name) for f in FAULTS if f.phase], indirect=True
+)
 def test_schemathesis_catches_fault(broken: tuple[Fault, Target, ApiClient]) -> None:
     fault, target, api = broken
     assert fault.phase is not None and fault.operation is not None
-    api.call("POST", "/v1/templates", json_body={"templateName": "Seed for list responses"}, check=False)
+    api.call(
+        "POST", "/v1/templates", json_body={"templateName": "Seed for list responses"}, check=False
+    )
     runner = Runner(target)
     schema = load_schema(target, fault.phase, SETTINGS.max_examples)
     runner.install(schema)

@@ -27,8 +27,12 @@ def _marks(prop: Property) -> list[pytest.MarkDecorator]:
     return marks
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, id=n, marks=_marks(p)) for n, p in PROPERTIES.items()])
-def test_property(name: str, api: ApiClient, contract_target: Target, run_settings: RunSettings) -> None:
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, id=n, marks=_marks(p)) for n, p in PROPERTIES.items()]
+)
+def test_property(
+    name: str, api: ApiClient, contract_target: Target, run_settings: RunSettings
+) -> None:
     prop = PROPERTIES[name]
     if name == "no_cross_tenant_read" and contract_target.other is None:
         pytest.skip("needs a second tenant: SIGNLY_OTHER_TENANT_ID and SIGNLY_OTHER_API_KEY")

@@ -48,8 +48,9 @@ OPERATIONS = [
 ]
 
 
-def _run(phase: str, method: str, path: str, target: Target, runner: Runner,
-         settings: RunSettings) -> None:  # fmt: skip
+def _run(
+    phase: str, method: str, path: str, target: Target, runner: Runner, settings: RunSettings
+) -> None:
     test = operation_test(phase_schema(phase, target, runner, settings), method, path, runner)
     if test is None:
         pytest.skip("operation excluded by this run's flags")
@@ -57,22 +58,25 @@ def _run(phase: str, method: str, path: str, target: Target, runner: Runner,
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS)
-def test_examples(method: str, path: str, contract_target: Target, st_runner: Runner,
-                  run_settings: RunSettings) -> None:  # fmt: skip
+def test_examples(
+    method: str, path: str, contract_target: Target, st_runner: Runner, run_settings: RunSettings
+) -> None:
     """The spec's own examples (the page's) are accepted and answered as documented."""
     _run("examples", method, path, contract_target, st_runner, run_settings)
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS)
-def test_coverage(method: str, path: str, contract_target: Target, st_runner: Runner,
-                  run_settings: RunSettings) -> None:  # fmt: skip
+def test_coverage(
+    method: str, path: str, contract_target: Target, st_runner: Runner, run_settings: RunSettings
+) -> None:
     """Boundary and invalid values, missing headers and auth, unexpected methods."""
     _run("coverage", method, path, contract_target, st_runner, run_settings)
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS)
-def test_fuzzing(method: str, path: str, contract_target: Target, st_runner: Runner,
-                 run_settings: RunSettings) -> None:  # fmt: skip
+def test_fuzzing(
+    method: str, path: str, contract_target: Target, st_runner: Runner, run_settings: RunSettings
+) -> None:
     """Random valid and invalid requests within (and just outside) the schema."""
     _run("fuzzing", method, path, contract_target, st_runner, run_settings)
 
@@ -82,7 +86,12 @@ def test_stateful(contract_target: Target, st_runner: Runner, run_settings: RunS
     """Sequences through the spec's links: create, read, change, delete, then read again."""
     schema = phase_schema("stateful", contract_target, st_runner, run_settings)
     flow = st_runner.state_machine(schema)
-    flow.run(settings=hypothesis.settings(
-        max_examples=STATEFUL_SCENARIOS, stateful_step_count=STATEFUL_STEPS, deadline=None,
-        database=None, suppress_health_check=list(hypothesis.HealthCheck),
-    ))  # fmt: skip
+    flow.run(
+        settings=hypothesis.settings(
+            max_examples=STATEFUL_SCENARIOS,
+            stateful_step_count=STATEFUL_STEPS,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
+    )
