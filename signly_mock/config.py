@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # The page's own example values, so its curl examples work verbatim.
@@ -53,7 +53,6 @@ class SandboxConfig:
     webhook_backoff_seconds: float = 0.2
     webhook_queue_size: int = 10_000
     max_body_bytes: int = MAX_BODY_BYTES
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(

@@ -4,7 +4,6 @@ operationId. Startup fails when an operationId has no handler."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -96,9 +95,6 @@ def check_handlers(operations: list[Operation], handlers: Mapping[str, object]) 
         raise MissingHandlers(f"operations without a handler: {', '.join(missing)}")
 
 
-Endpoint = Callable[[Request, Operation], Any]
-
-
 def build_routes(
     operations: list[Operation], run: Callable[[Request, Operation], Any]
 ) -> list[Route]:
@@ -114,7 +110,6 @@ def build_routes(
             response: Response = await run(request, methods[method])
             return response
 
-        # Starlette's `{name}` matches one segment, as OpenAPI path templates do.
-        route_path = re.sub(r"\{([^}/]+)\}", r"{\1}", path)
-        routes.append(Route(route_path, endpoint, methods=list(methods)))
+        # OpenAPI's `{name}` and Starlette's `{name}` both match exactly one path segment.
+        routes.append(Route(path, endpoint, methods=list(methods)))
     return routes

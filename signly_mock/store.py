@@ -38,95 +38,7 @@ from signly_mock.ids import new_ulid, new_uuid
 ACTIVE_STATUSES = ("CREATED", "IN_PROGRESS")
 DB_FILE_NAME = "signly-sandbox.sqlite3"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS tenants (
-    tenant_id TEXT PRIMARY KEY,
-    admin_token_hash TEXT NOT NULL UNIQUE,
-    credits INTEGER NOT NULL CHECK (credits >= 0),
-    webhook_url TEXT,
-    webhook_secret TEXT
-);
-CREATE TABLE IF NOT EXISTS credentials (
-    tenant_id TEXT PRIMARY KEY REFERENCES tenants(tenant_id),
-    key_id TEXT NOT NULL,
-    auth_method TEXT NOT NULL,
-    secret_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS credentials_by_secret ON credentials(secret_hash);
-CREATE TABLE IF NOT EXISTS templates (
-    template_id TEXT PRIMARY KEY,
-    tenant_id TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    max_version INTEGER NOT NULL,
-    latest_version INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS templates_by_tenant ON templates(tenant_id, created_at, template_id);
-CREATE TABLE IF NOT EXISTS template_versions (
-    template_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    template_name TEXT NOT NULL,
-    description TEXT,
-    fields TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (template_id, version)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS documents (
-    document_id TEXT PRIMARY KEY,
-    tenant_id TEXT NOT NULL,
-    template_id TEXT NOT NULL,
-    template_version INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    order_mode TEXT NOT NULL,
-    deadline_at TEXT,
-    metadata TEXT,
-    flow_policy TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_by_tenant ON documents(tenant_id, created_at, document_id);
-CREATE INDEX IF NOT EXISTS documents_by_tenant_status
-    ON documents(tenant_id, status, created_at, document_id);
-CREATE TABLE IF NOT EXISTS participants (
-    participant_id TEXT PRIMARY KEY,
-    document_id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    display_name TEXT NOT NULL,
-    signature_mode TEXT NOT NULL,
-    identity TEXT,
-    policy TEXT,
-    status TEXT NOT NULL,
-    process_id TEXT NOT NULL UNIQUE,
-    updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS participants_by_document ON participants(document_id, position);
-CREATE TABLE IF NOT EXISTS events (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id TEXT NOT NULL,
-    tenant_id TEXT NOT NULL,
-    document_id TEXT NOT NULL,
-    process_id TEXT NOT NULL,
-    event_type TEXT NOT NULL,
-    status TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    timestamp TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_process ON events(tenant_id, process_id, seq);
-CREATE TABLE IF NOT EXISTS webhook_deliveries (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    tenant_id TEXT NOT NULL,
-    event_id TEXT NOT NULL,
-    url TEXT NOT NULL,
-    attempt INTEGER NOT NULL,
-    status_code INTEGER,
-    outcome TEXT NOT NULL,
-    error TEXT,
-    attempted_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS deliveries_by_tenant ON webhook_deliveries(tenant_id, seq);
-"""
+SCHEMA = Path(__file__).with_name("schema.sql").read_text(encoding="utf-8")
 
 
 def secret_hash(secret: str) -> str:
@@ -1001,10 +913,6 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE tenants SET credits = ? WHERE tenant_id = ?", (credits, tenant_id))
         return {"tenantId": tenant_id, "credits": credits}
-
-    def get_credits(self, tenant_id: str) -> int:
-        row = self._read_one("SELECT credits FROM tenants WHERE tenant_id = ?", (tenant_id,))
-        return 0 if row is None else int(row[0])
 
     def set_webhook(self, tenant_id: str, url: str, secret: str) -> dict[str, Any]:
         with self._write() as db:
