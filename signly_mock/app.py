@@ -7,12 +7,12 @@ in one place; anything else is logged and answered as a 500 envelope, never a st
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
+import orjson
 from starlette.datastructures import State
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -125,8 +125,10 @@ class SandboxApp:
                 raise Validation({"_schema": ["Missing request body."]})
             return None
         try:
-            return json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as error:
+            # orjson, like the envelope's encoder: whatever it reads it can write back
+            # (no NaN, no integers past 64 bits that would break a later response).
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
             raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
 
     def router_error(self, scope: Scope, exc: Exception) -> Response:

@@ -112,3 +112,36 @@ async def test_missing_required_field_names_it(http: httpx.AsyncClient) -> None:
     assert response.json()["error"]["details"] == {
         "fields": {"templateName": ["Missing data for required field."]}
     }
+
+
+@pytest.mark.parametrize("raw", [b'{"templateName": NaN}', b'{"templateName": "x", "n": 1e999}'])
+async def test_json_the_envelope_could_not_write_back_is_refused(
+    http: httpx.AsyncClient, raw: bytes
+) -> None:
+    response = await http.post(
+        "/v1/templates", content=raw, headers={**PARTNER_A, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+
+
+async def test_huge_integer_in_metadata_never_breaks_a_later_read(http: httpx.AsyncClient) -> None:
+    template = (
+        await http.post("/v1/templates", json={"templateName": "T"}, headers=PARTNER_A)
+    ).json()["data"]
+    body = (
+        f'{{"templateId": "{template["templateId"]}", "templateVersion": "0001", '
+        '"orderMode": "PARALLEL", "participants": [{"displayName": "A", '
+        '"signatureMode": ["SIGNATURE_SMS"], "identity": {"phone": "+573217597071"}}], '
+        f'"metadata": {{"n": {2**70}}}}}'
+    )
+    response = await http.post(
+        "/v1/documents",
+        content=body.encode(),
+        headers={**PARTNER_A, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 201
+    fetched = await http.get(
+        f"/v1/documents/{response.json()['data']['documentId']}", headers=PARTNER_A
+    )
+    assert fetched.status_code == 200
+    assert fetched.json()["data"]["metadata"]["n"] == float(2**70)
