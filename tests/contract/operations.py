@@ -48,3 +48,33 @@ def spec_operations() -> tuple[tuple[str, str, str], ...]:
             if isinstance(operation, dict) and "operationId" in operation:
                 found.append((method.upper(), path, str(operation["operationId"])))
     return tuple(found)
+
+
+@cache
+def operations_with_request_examples() -> frozenset[tuple[str, str]]:
+    """(METHOD, path) of operations whose request carries an example (parameter or body).
+
+    Why: the examples phase has nothing to send for an operation without one (`GET /api`),
+    and a test that runs no case is not a passing test.
+    """
+    bundle = yaml.safe_load((REPO / "generated" / "openapi.yaml").read_text(encoding="utf-8"))
+    parameters = bundle["components"]["parameters"]
+
+    def has_example(parameter: dict[str, object]) -> bool:
+        ref = parameter.get("$ref")
+        if isinstance(ref, str):
+            parameter = parameters[ref.rsplit("/", 1)[-1]]
+        return "example" in parameter or "examples" in parameter
+
+    found = set()
+    for path, item in bundle["paths"].items():
+        for method, operation in item.items():
+            if not (isinstance(operation, dict) and "operationId" in operation):
+                continue
+            params = [*item.get("parameters", []), *operation.get("parameters", [])]
+            content = operation.get("requestBody", {}).get("content", {})
+            if any(has_example(p) for p in params) or any(
+                "examples" in media or "example" in media for media in content.values()
+            ):
+                found.add((method.upper(), path))
+    return frozenset(found)

@@ -12,7 +12,7 @@ from typing import Any
 import hypothesis
 import pytest
 
-from tests.contract.operations import spec_operations
+from tests.contract.operations import operations_with_request_examples, spec_operations
 from tests.contract.settings import RunSettings
 from tests.contract.stglue import Runner, load_schema, operation_test
 from tests.contract.target import Target
@@ -46,6 +46,7 @@ OPERATIONS = [
     pytest.param(method, path, id=f"{method} {path}", marks=_marks(op_id, method, path))
     for method, path, op_id in spec_operations()
 ]
+WITH_EXAMPLES = [p for p in OPERATIONS if tuple(p.values) in operations_with_request_examples()]
 
 
 def _run(
@@ -57,7 +58,7 @@ def _run(
     test()
 
 
-@pytest.mark.parametrize(("method", "path"), OPERATIONS)
+@pytest.mark.parametrize(("method", "path"), WITH_EXAMPLES)
 def test_examples(
     method: str, path: str, contract_target: Target, st_runner: Runner, run_settings: RunSettings
 ) -> None:

@@ -66,10 +66,10 @@ def test_operations_with_an_id_in_the_path_document_404(resolved_spec: dict[str,
             assert "404" in op["responses"], f"{method.upper()} {path}"
 
 
-def test_operations_with_a_body_document_400_and_415(resolved_spec: dict[str, Any]) -> None:
+def test_operations_with_a_body_document_400_413_and_415(resolved_spec: dict[str, Any]) -> None:
     for path, method, op in operations(resolved_spec):
         if "requestBody" in op:
-            assert {"400", "415"} <= set(op["responses"]), f"{method.upper()} {path}"
+            assert {"400", "413", "415"} <= set(op["responses"]), f"{method.upper()} {path}"
 
 
 def test_publishing_documents_402(resolved_spec: dict[str, Any]) -> None:
