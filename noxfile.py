@@ -51,9 +51,11 @@ def check_generated(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run the whole test suite: spec gates, drift check, pipeline, sandbox, client, contract."""
+    """Run the whole test suite, then the breaking-change gate against the previous commit."""
     install_project(session, "test")
     session.run("pytest", *session.posargs)
+    if not session.posargs:
+        session.run("python", "-m", "scripts.breaking")
 
 
 @nox.session(python=PYTHON)
