@@ -75,7 +75,7 @@ def serve(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """Lint and format-check hand-written code, then type-check it with mypy --strict."""
-    install_project(session, "lint")
+    install_project(session, "lint", "test")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "signly_mock", "scripts", "tests", *session.posargs)

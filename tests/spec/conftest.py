@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from prance import ResolvingParser
+from prance import ResolvingParser  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_DIR = ROOT / "spec"
@@ -29,7 +29,9 @@ def resolved_spec() -> dict[str, Any]:
 def spec_files() -> dict[Path, Any]:
     """Every file of the OpenAPI document, parsed, keyed by its path."""
     paths = [SPEC_DIR / "openapi.yaml"]
-    paths += sorted((SPEC_DIR / "paths").glob("*.yaml")) + sorted(SPEC_DIR.glob("components/*/*.yaml"))
+    paths += sorted((SPEC_DIR / "paths").glob("*.yaml")) + sorted(
+        SPEC_DIR.glob("components/*/*.yaml")
+    )
     return {path: yaml.safe_load(path.read_text()) for path in paths}
 
 

@@ -99,8 +99,12 @@ def find_child(schema: dict[str, Any], token: str) -> dict[str, Any] | None:
 def test_links_target_existing_operations_parameters_and_fields(
     resolved_spec: dict[str, Any],
 ) -> None:
-    by_id = {op["operationId"]: (path, item) for path, item in resolved_spec["paths"].items()
-             for m, op in item.items() if isinstance(op, dict) and "operationId" in op}
+    by_id = {
+        op["operationId"]: (path, item)
+        for path, item in resolved_spec["paths"].items()
+        for m, op in item.items()
+        if isinstance(op, dict) and "operationId" in op
+    }
     ops = {op["operationId"]: (path, op) for path, _, op in iter_operations(resolved_spec)}
     count = 0
     for _, _, op in iter_operations(resolved_spec):

@@ -1,4 +1,4 @@
-"""Each decision on the page's gaps is listed in DECISIONS.md and written in the spec, and vice versa."""
+"""Each decision on the page's gaps is listed in DECISIONS.md and written in the spec."""
 
 from __future__ import annotations
 

@@ -56,17 +56,36 @@ def test_every_example_validates(resolved_spec: dict[str, Any]) -> None:
             True,
         ),
         ({"displayName": "A", "signatureMode": ["SIGNATURE_EMAIL"], "identity": {}}, False),
-        ({"displayName": "A", "signatureMode": ["SIGNATURE_SMS"], "identity": {"phone": "+573217597071"}}, True),
+        (
+            {
+                "displayName": "A",
+                "signatureMode": ["SIGNATURE_SMS"],
+                "identity": {"phone": "+573217597071"},
+            },
+            True,
+        ),
         ({"displayName": "A", "signatureMode": []}, False),
-        ({"displayName": "A", "signatureMode": ["SIGNATURE_EMAIL"], "identity": {"email": "a@b.co"}, "x": 1}, False),
+        (
+            {
+                "displayName": "A",
+                "signatureMode": ["SIGNATURE_EMAIL"],
+                "identity": {"email": "a@b.co"},
+                "x": 1,
+            },
+            False,
+        ),
     ],
 )
 def test_signature_modes_require_their_identity_field(
     resolved_spec: dict[str, Any], value: dict[str, Any], valid: bool
 ) -> None:
     body = resolved_spec["paths"]["/v1/documents"]["post"]["requestBody"]
-    participant = body["content"]["application/json"]["schema"]["properties"]["participants"]["items"]
-    validator = Draft202012Validator(participant, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    participant = body["content"]["application/json"]["schema"]["properties"]["participants"][
+        "items"
+    ]
+    validator = Draft202012Validator(
+        participant, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
     assert validator.is_valid(value) is valid
 
 

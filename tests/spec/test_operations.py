@@ -9,8 +9,8 @@ import pytest
 
 from tests.spec.conftest import iter_operations
 
-PARTNER = [{"partnerTenant": [], "partnerKey": []}]
-ADMIN = [{"adminSession": []}]
+PARTNER: list[dict[str, list[str]]] = [{"partnerTenant": [], "partnerKey": []}]
+ADMIN: list[dict[str, list[str]]] = [{"adminSession": []}]
 SNAKE_VERB_NOUN = re.compile(r"^[a-z]+(_[a-z]+)+$")
 
 
@@ -55,7 +55,9 @@ def test_every_operation_documents_auth_failures_and_rate_limits(
     resolved_spec: dict[str, Any], status: str
 ) -> None:
     missing = [
-        f"{m.upper()} {p}" for p, m, op in operations(resolved_spec) if status not in op["responses"]
+        f"{m.upper()} {p}"
+        for p, m, op in operations(resolved_spec)
+        if status not in op["responses"]
     ]
     assert not missing
 

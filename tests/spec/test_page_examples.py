@@ -1,4 +1,4 @@
-"""Every request and response example on the reference page is embedded, unchanged, on its operation."""
+"""Every example on the reference page is embedded, unchanged, on its operation."""
 
 from __future__ import annotations
 
