@@ -27,6 +27,11 @@ def install_project(session: nox.Session, *groups: str) -> None:
     session.install("-e", ".", "-e", "generated/signly-client")
 
 
+def ensure_chromium(session: nox.Session) -> None:
+    """apt-get install Debian's chromium for the docs browser test, only if it is missing."""
+    session.run("python", "-m", "scripts.ensure_chromium")
+
+
 @nox.session(python=PYTHON)
 def spec(session: nox.Session) -> None:
     """Validate and lint the spec and check every embedded example."""
@@ -52,10 +57,20 @@ def check_generated(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the whole test suite, then the breaking-change gate against the previous commit."""
-    install_project(session, "test")
+    install_project(session, "test", "docs")
+    ensure_chromium(session)
     session.run("pytest", *session.posargs)
     if not session.posargs:
         session.run("python", "-m", "scripts.breaking")
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the offline API reference into site/, then run its samples and browser tests."""
+    install_project(session, "test", "docs")
+    ensure_chromium(session)
+    session.run("python", "-m", "scripts.docs")
+    session.run("pytest", "tests/docs", *session.posargs)
 
 
 @nox.session(python=PYTHON)

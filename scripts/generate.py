@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.bundle import dereference
+from scripts.codesamples import with_code_samples
 from scripts.overlay import OverlayError, apply_overlay
 from scripts.validate_spec import SpecInvalid, validate_all, validate_bundled
 from scripts.yamlio import dump_json, dump_yaml, load_yaml, write_text
@@ -29,6 +30,7 @@ from scripts.yamlio import dump_json, dump_yaml, load_yaml, write_text
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CLIENT_CONFIG = REPO_ROOT / "scripts" / "client-config.yaml"
 CLIENT_OVERLAY = "client"
+DOCS_OVERLAY = "docs"
 # From shared/notes/toolchain.md: correct, deterministic pydantic v2 models from the bundle.
 DATAMODEL_FLAGS = [
     "--input-file-type", "openapi",
@@ -102,6 +104,8 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
         for overlay_file in overlays:
             try:
                 variant = apply_overlay(bundled, load_yaml(overlay_file))
+                if overlay_file.stem == DOCS_OVERLAY:  # then docs/samples/ as x-codeSamples
+                    variant = with_code_samples(variant)
             except OverlayError as error:
                 raise GenerationError(f"overlays/{overlay_file.name}: {error}") from error
             _write_spec(out, f"openapi.{overlay_file.stem}.yaml", variant)

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Upload a version's PDF through a presigned URL: POST /v1/templates/{templateId}/versions/{version}/upload-url
+set -eu
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+SIGNLY_BASE_URL="${SIGNLY_BASE_URL:-http://127.0.0.1:8080}"
+SIGNLY_TENANT_ID="${SIGNLY_TENANT_ID:-58bff266-cdad-46db-b373-1b06476146cd}"
+SIGNLY_API_KEY="${SIGNLY_API_KEY:-sk_live_partner_abc123}"
+eval "$(python3 "$(dirname "$0")/_sandbox.py" TEMPLATE_ID TEMPLATE_PDF)"  # sandbox-only
+# TEMPLATE_ID: a template id (POST /v1/templates returns one).
+# VERSION: the version number (default 1).
+TEMPLATE_PDF="${TEMPLATE_PDF:-template.pdf}"  # the PDF to upload
+
+UPLOAD_URL=$(curl --fail-with-body -sS -X POST \
+  "$SIGNLY_BASE_URL/v1/templates/$TEMPLATE_ID/versions/${VERSION:-1}/upload-url" \
+  -H "X-Tenant-Signly: $SIGNLY_TENANT_ID" \
+  -H "X-Auth-Signly: $SIGNLY_API_KEY" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"]["uploadUrl"])')
+
+# Then PUT the PDF itself to storage, with no Signly headers, before the URL expires.
+curl --fail-with-body -sS -X PUT --upload-file "$TEMPLATE_PDF" \
+  -H "Content-Type: application/pdf" "$UPLOAD_URL"
+echo "uploaded $TEMPLATE_PDF"

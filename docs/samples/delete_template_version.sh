@@ -1,0 +1,14 @@
+#!/bin/sh
+# Delete one version of a template: DELETE /v1/templates/{templateId}/versions/{version}
+set -eu
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+SIGNLY_BASE_URL="${SIGNLY_BASE_URL:-http://127.0.0.1:8080}"
+SIGNLY_TENANT_ID="${SIGNLY_TENANT_ID:-58bff266-cdad-46db-b373-1b06476146cd}"
+SIGNLY_API_KEY="${SIGNLY_API_KEY:-sk_live_partner_abc123}"
+eval "$(python3 "$(dirname "$0")/_sandbox.py" TEMPLATE_ID VERSION)"  # sandbox-only
+# TEMPLATE_ID: a template id (POST /v1/templates returns one).
+# VERSION: a version number of that template (PUT /v1/templates/{templateId} adds one).
+
+curl --fail-with-body -sS -X DELETE "$SIGNLY_BASE_URL/v1/templates/$TEMPLATE_ID/versions/$VERSION" \
+  -H "X-Tenant-Signly: $SIGNLY_TENANT_ID" \
+  -H "X-Auth-Signly: $SIGNLY_API_KEY"
