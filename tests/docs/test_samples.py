@@ -18,8 +18,15 @@ from typing import Any
 
 import pytest
 
-from scripts.codesamples import LANGUAGES, SAMPLES_DIR, sample_files, shown_source
+from scripts.codesamples import (
+    LANGUAGES,
+    SAMPLES_DIR,
+    sample_files,
+    shown_source,
+    with_code_samples,
+)
 from scripts.docs import docs_variant
+from scripts.overlay import OverlayError
 
 from .conftest import REPO_ROOT, _free_port, _listening
 
@@ -66,6 +73,12 @@ def test_the_reference_shows_each_file_minus_its_sandbox_setup(variant: Any) -> 
 def test_sandbox_only_lines_are_dropped() -> None:
     text = "#!/bin/sh\nset -eu\nsetup  # sandbox-only\n\n\ncurl x\n"
     assert shown_source(text) == "set -eu\n\ncurl x\n"
+
+
+def test_a_sample_for_an_unknown_operation_fails_the_pipeline(variant: Any, tmp_path: Path) -> None:
+    (tmp_path / "no_such_operation.sh").write_text("curl x\n", encoding="utf-8")
+    with pytest.raises(OverlayError, match="matches nothing"):
+        with_code_samples(variant, tmp_path)
 
 
 def _environment(sandbox_url: str, name: str, **extra: str) -> dict[str, str]:
