@@ -29,6 +29,9 @@ from scripts.yamlio import dump_json, dump_yaml, load_yaml, write_text
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CLIENT_CONFIG = REPO_ROOT / "scripts" / "client-config.yaml"
+# Custom openapi-python-client templates (the generated clients), and package/: the client's
+# hand-written runtime and errors, copied verbatim into the generated package.
+CLIENT_TEMPLATES = REPO_ROOT / "scripts" / "client-templates"
 CLIENT_OVERLAY = "client"
 DOCS_OVERLAY = "docs"
 # From shared/notes/toolchain.md: correct, deterministic pydantic v2 models from the bundle.
@@ -120,7 +123,8 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
         _run(
             ["openapi_python_client", "generate", "--path", client_spec.name,
              "--config", str(CLIENT_CONFIG), "--output-path", "signly-client",
-             "--meta", "uv", "--overwrite", "--fail-on-warning"],
+             "--meta", "uv", "--overwrite", "--fail-on-warning",
+             "--custom-template-path", str(CLIENT_TEMPLATES)],
             out, "openapi-python-client",
         )  # fmt: skip
     with timer.step("datamodel-codegen -> signly_models/"):
@@ -135,6 +139,9 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
         _run(["ruff", "format", "--no-cache", "."], out / "signly-client", "ruff format")
         config = str(REPO_ROOT / "pyproject.toml")
         _run(["ruff", "format", "--no-cache", "--config", config, "signly_models"], out, "ruff")
+    # The client's hand-written modules, after formatting so they stay byte for byte as written.
+    for module in sorted((CLIENT_TEMPLATES / "package").glob("*.py")):
+        shutil.copyfile(module, out / "signly-client" / "signly_client" / module.name)
 
 
 def _relativize_header(models: Path) -> None:

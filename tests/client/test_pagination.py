@@ -1,0 +1,74 @@
+"""Auto-pagination over cursor pages, lazily, sync and async."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from anyio.from_thread import BlockingPortal
+from signly_client import SignlyClient
+from signly_client.models import TemplateInput
+
+from tests.client.conftest import FailFirst, async_client, sync_client
+from tests.client.test_operations import publish_request
+
+TEMPLATES = 11  # with limit=3: four pages (3, 3, 3, 2)
+DOCUMENTS = 9  # with limit=2: five pages (2, 2, 2, 2, 1)
+
+
+def seed(client: SignlyClient) -> list[str]:
+    names = [f"Template {n:02d}" for n in range(TEMPLATES)]
+    ids = [
+        client.create_template(body=TemplateInput(template_name=n)).data.template_id for n in names
+    ]
+    for template_id in ids[:DOCUMENTS]:
+        client.publish_document(body=publish_request(template_id))
+    return names
+
+
+def test_iterates_every_template_and_document_across_pages(
+    app: Any, portal: BlockingPortal
+) -> None:
+    counted = FailFirst(app, 0)
+    with sync_client(counted, portal) as client:
+        names = seed(client)
+        counted.seen.clear()
+        oldest_first = [t.template_name for t in client.iter_templates(limit=3, sort="createdAt")]
+        assert oldest_first == names
+        assert counted.seen == ["GET /v1/templates"] * 4
+
+        counted.seen.clear()
+        documents = list(client.iter_documents(limit=2, status="CREATED"))
+        assert len(documents) == DOCUMENTS == len({d.document_id for d in documents})
+        assert len(counted.seen) == 5
+        assert [d.created_at for d in documents] == sorted(
+            (d.created_at for d in documents), reverse=True
+        )
+
+
+def test_pages_are_fetched_lazily(app: Any, portal: BlockingPortal) -> None:
+    counted = FailFirst(app, 0)
+    with sync_client(counted, portal) as client:
+        seed(client)
+        counted.seen.clear()
+        iterator = client.iter_templates(limit=3)
+        assert counted.seen == []  # nothing until the first item is asked for
+        first_four = list(itertools.islice(iterator, 4))
+        assert len(first_four) == 4 and len(counted.seen) == 2
+
+
+def test_an_empty_list_yields_nothing(client: SignlyClient) -> None:
+    assert list(client.iter_documents()) == []
+
+
+@pytest.mark.anyio
+async def test_async_iterates_across_pages(app: Any, portal: BlockingPortal) -> None:
+    counted = FailFirst(app, 0)
+    async with async_client(counted) as client:
+        for n in range(TEMPLATES):
+            await client.create_template(body=TemplateInput(template_name=f"T{n:02d}"))
+        counted.seen.clear()
+        names = [t.template_name async for t in client.iter_templates(limit=3, sort="createdAt")]
+    assert names == [f"T{n:02d}" for n in range(TEMPLATES)]
+    assert counted.seen == ["GET /v1/templates"] * 4
