@@ -142,6 +142,36 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
     # The client's hand-written modules, after formatting so they stay byte for byte as written.
     for module in sorted((CLIENT_TEMPLATES / "package").glob("*.py")):
         shutil.copyfile(module, out / "signly-client" / "signly_client" / module.name)
+    api = out / "signly-client" / "signly_client" / "api"
+    write_text(api / "_idempotency.py", idempotency_module(load_yaml(client_spec)))
+
+
+IDEMPOTENT_METHODS = {"get", "head", "options", "put", "delete", "trace"}  # RFC 9110
+
+
+def idempotency_module(spec: dict[str, Any]) -> str:
+    """Which operations a client may retry, for the client template's OPERATIONS table.
+
+    Why here and not in the template: openapi-python-client hides `x-` extensions from
+    templates, and retry safety is not always the method's (`x-idempotent: false` on a PUT
+    that creates a version each time, D30).
+    """
+    lines = [
+        '"""Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec',
+        "says `x-idempotent`. Generated from the spec by scripts/generate.py; do not edit.\"\"\"",
+        "",
+        "IDEMPOTENT: dict[str, bool] = {",
+    ]
+    found = {
+        operation["operationId"]: bool(
+            operation.get("x-idempotent", method in IDEMPOTENT_METHODS)
+        )
+        for item in spec["paths"].values()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    lines += [f'    "{name}": {found[name]},' for name in sorted(found)]
+    return "\n".join([*lines, "}", ""])
 
 
 def _relativize_header(models: Path) -> None:

@@ -92,6 +92,21 @@ def test_publish_document_is_not_retried_unless_asked(
     assert faulty.seen == ["POST /v1/documents"] * 3 and waits == [1.0]
 
 
+def test_update_template_is_a_put_that_is_not_retried(
+    app: Any, portal: BlockingPortal, waits: list[float]
+) -> None:
+    """Every PUT creates a version (D30): a blind retry would create two."""
+    with sync_client(app, portal) as setup:
+        template_id = setup.create_template(body=TemplateInput(template_name="T")).data.template_id
+    faulty = FailFirst(app, 1, status=503, methods=("PUT",))
+    with sync_client(faulty, portal) as client:
+        with pytest.raises(ServerError):
+            client.update_template(template_id, body=TemplateInput(template_name="T2"))
+        assert faulty.seen == [f"PUT /v1/templates/{template_id}"] and waits == []
+        history = client.list_template_history(template_id).data
+    assert [entry.version for entry in history] == [1]
+
+
 def test_max_retries_zero_disables_retries(app: Any, portal: BlockingPortal) -> None:
     faulty = FailFirst(app, 1)
     with sync_client(faulty, portal, max_retries=0) as client:

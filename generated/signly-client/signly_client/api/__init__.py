@@ -52,6 +52,7 @@ from ..models.template_version_envelope import TemplateVersionEnvelope  # noqa: 
 from ..models.upload_url import UploadUrl  # noqa: F401
 from ..models.upload_url_envelope import UploadUrlEnvelope  # noqa: F401
 from ..types import UNSET, Response, Unset  # noqa: F401
+from ._idempotency import IDEMPOTENT
 from .api_integration import create_api_integration as _create_api_integration
 from .api_integration import delete_api_integration as _delete_api_integration
 from .api_integration import get_api_integration as _get_api_integration
@@ -83,161 +84,161 @@ OPERATIONS: dict[str, Operation] = {
         name="get_api_integration",
         method="GET",
         path="/api",
-        idempotent=True,
+        idempotent=IDEMPOTENT["get_api_integration"],
         paginated=False,
     ),
     "create_api_integration": Operation(
         name="create_api_integration",
         method="POST",
         path="/api",
-        idempotent=False,
+        idempotent=IDEMPOTENT["create_api_integration"],
         paginated=False,
     ),
     "delete_api_integration": Operation(
         name="delete_api_integration",
         method="DELETE",
         path="/api",
-        idempotent=True,
+        idempotent=IDEMPOTENT["delete_api_integration"],
         paginated=False,
     ),
     "list_documents": Operation(
         name="list_documents",
         method="GET",
         path="/v1/documents",
-        idempotent=True,
+        idempotent=IDEMPOTENT["list_documents"],
         paginated=True,
     ),
     "publish_document": Operation(
         name="publish_document",
         method="POST",
         path="/v1/documents",
-        idempotent=False,
+        idempotent=IDEMPOTENT["publish_document"],
         paginated=False,
     ),
     "get_document": Operation(
         name="get_document",
         method="GET",
         path="/v1/documents/{document_id}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["get_document"],
         paginated=False,
     ),
     "extend_document_deadline": Operation(
         name="extend_document_deadline",
         method="POST",
         path="/v1/documents/{document_id}/extend",
-        idempotent=False,
+        idempotent=IDEMPOTENT["extend_document_deadline"],
         paginated=False,
     ),
     "cancel_document": Operation(
         name="cancel_document",
         method="DELETE",
         path="/v1/documents/{document_id}/cancel",
-        idempotent=True,
+        idempotent=IDEMPOTENT["cancel_document"],
         paginated=False,
     ),
     "resend_invitation": Operation(
         name="resend_invitation",
         method="POST",
         path="/v1/documents/{document_id}/participants/{participant_id}/resend",
-        idempotent=False,
+        idempotent=IDEMPOTENT["resend_invitation"],
         paginated=False,
     ),
     "get_document_summary": Operation(
         name="get_document_summary",
         method="GET",
         path="/v1/documents/{document_id}/summary",
-        idempotent=True,
+        idempotent=IDEMPOTENT["get_document_summary"],
         paginated=False,
     ),
     "list_process_events": Operation(
         name="list_process_events",
         method="GET",
         path="/v1/events/{process_id}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["list_process_events"],
         paginated=False,
     ),
     "list_templates": Operation(
         name="list_templates",
         method="GET",
         path="/v1/templates",
-        idempotent=True,
+        idempotent=IDEMPOTENT["list_templates"],
         paginated=True,
     ),
     "create_template": Operation(
         name="create_template",
         method="POST",
         path="/v1/templates",
-        idempotent=False,
+        idempotent=IDEMPOTENT["create_template"],
         paginated=False,
     ),
     "get_template": Operation(
         name="get_template",
         method="GET",
         path="/v1/templates/{template_id}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["get_template"],
         paginated=False,
     ),
     "update_template": Operation(
         name="update_template",
         method="PUT",
         path="/v1/templates/{template_id}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["update_template"],
         paginated=False,
     ),
     "delete_template": Operation(
         name="delete_template",
         method="DELETE",
         path="/v1/templates/{template_id}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["delete_template"],
         paginated=False,
     ),
     "list_template_history": Operation(
         name="list_template_history",
         method="GET",
         path="/v1/templates/{template_id}/history",
-        idempotent=True,
+        idempotent=IDEMPOTENT["list_template_history"],
         paginated=False,
     ),
     "get_template_version": Operation(
         name="get_template_version",
         method="GET",
         path="/v1/templates/{template_id}/versions/{version}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["get_template_version"],
         paginated=False,
     ),
     "delete_template_version": Operation(
         name="delete_template_version",
         method="DELETE",
         path="/v1/templates/{template_id}/versions/{version}",
-        idempotent=True,
+        idempotent=IDEMPOTENT["delete_template_version"],
         paginated=False,
     ),
     "list_template_fields": Operation(
         name="list_template_fields",
         method="GET",
         path="/v1/templates/{template_id}/fields",
-        idempotent=True,
+        idempotent=IDEMPOTENT["list_template_fields"],
         paginated=False,
     ),
     "set_template_fields": Operation(
         name="set_template_fields",
         method="PUT",
         path="/v1/templates/{template_id}/fields",
-        idempotent=True,
+        idempotent=IDEMPOTENT["set_template_fields"],
         paginated=False,
     ),
     "create_template_upload_url": Operation(
         name="create_template_upload_url",
         method="POST",
         path="/v1/templates/{template_id}/versions/{version}/upload-url",
-        idempotent=False,
+        idempotent=IDEMPOTENT["create_template_upload_url"],
         paginated=False,
     ),
     "get_template_download_url": Operation(
         name="get_template_download_url",
         method="GET",
         path="/v1/templates/{template_id}/versions/{version}/download-url",
-        idempotent=True,
+        idempotent=IDEMPOTENT["get_template_download_url"],
         paginated=False,
     ),
 }
@@ -734,7 +735,8 @@ class SignlyClient(SyncPartnerBase):
 
         Updates the template's metadata by creating the next version (never reusing a deleted number),
         on which you can then upload an updated PDF. The new version starts with a copy of the previous
-        latest version's fields (D15, D16).
+        latest version's fields (D15, D16). Although it is a `PUT`, every call creates one more version,
+        so it is not idempotent: do not retry it blindly (D30).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1560,7 +1562,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
 
         Updates the template's metadata by creating the next version (never reusing a deleted number),
         on which you can then upload an updated PDF. The new version starts with a copy of the previous
-        latest version's fields (D15, D16).
+        latest version's fields (D15, D16). Although it is a `PUT`, every call creates one more version,
+        so it is not idempotent: do not retry it blindly (D30).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """

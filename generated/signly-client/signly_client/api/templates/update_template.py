@@ -110,7 +110,8 @@ def sync_detailed(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16).
+    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
+    not idempotent: do not retry it blindly (D30).
 
     Args:
         template_id (UUID):
@@ -148,7 +149,8 @@ def sync(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16).
+    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
+    not idempotent: do not retry it blindly (D30).
 
     Args:
         template_id (UUID):
@@ -181,7 +183,8 @@ async def asyncio_detailed(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16).
+    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
+    not idempotent: do not retry it blindly (D30).
 
     Args:
         template_id (UUID):
@@ -217,7 +220,8 @@ async def asyncio(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16).
+    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
+    not idempotent: do not retry it blindly (D30).
 
     Args:
         template_id (UUID):
