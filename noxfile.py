@@ -104,6 +104,13 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def drills(session: nox.Session) -> None:
+    """Run the reliability drills (load, crash, hostile input, auth) at full size."""
+    install_project(session, "test")
+    session.run("pytest", "tests/drills", "--drill-size", "full", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def breaking(session: nox.Session) -> None:
     """Classify spec changes since --base REF (HEAD~1); fail on unacknowledged breaking ones."""
     install_groups(session, "spec")

@@ -7,6 +7,7 @@ in one place; anything else is logged and answered as a 500 envelope, never a st
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -127,9 +128,11 @@ class SandboxApp:
         try:
             # orjson, like the envelope's encoder: whatever it reads it can write back
             # (no NaN, no integers past 64 bits that would break a later response).
-            return orjson.loads(raw)
+            body = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
             raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
+        _refuse_duplicate_keys(raw)
+        return body
 
     def router_error(self, scope: Scope, exc: Exception) -> Response:
         """Router-level 404 (no such path) and 405 (path exists, method does not)."""
@@ -149,6 +152,26 @@ class SandboxApp:
         return error_response(
             error, request_id=new_request_id(), tenant_id=None, clock=self.services.clock
         )
+
+
+def _refuse_duplicate_keys(raw: bytes) -> None:
+    """A JSON object naming a key twice is refused: parsers disagree on which value wins
+    (first, last, error), so a proxy and the sandbox could read two different requests.
+    orjson keeps the last silently; the stdlib parser's pair hook sees every pair."""
+
+    def pairs(items: list[tuple[str, Any]]) -> None:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                raise Validation({"_schema": [f"Malformed JSON: duplicate key {key[:100]!r}."]})
+            seen.add(key)
+
+    try:
+        json.loads(raw, object_pairs_hook=pairs)
+    except RecursionError:
+        raise Validation({"_schema": ["Malformed JSON: nested too deeply."]}) from None
+    except ValueError as error:  # what orjson read, the stdlib parser should read too
+        raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
 
 
 class SandboxASGI:

@@ -9,13 +9,16 @@ that cannot exist (D24), `invalid_auth_method` for the page's own auth_method ca
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, _keywords, validators
+from jsonschema._utils import equal, uniq
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -53,6 +56,72 @@ def _format_checker() -> FormatChecker:
 
 
 FORMAT_CHECKER = _format_checker()
+# jsonschema's keyword functions are generators its stubs type as returning None.
+keywords: Any = _keywords
+# A body breaking many rules is answered with the first ones: a 1 MiB body of 300k bad items
+# must not make a response of 20 MB.
+MAX_REPORTED_ERRORS = 50
+MAX_REPORTED_UNKNOWN_FIELDS = 20
+
+
+def _bounded_items(
+    validator: Any, items: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """`items`, skipped when the array already breaks `maxItems` or `uniqueItems` (that error
+    is reported on its own): 300k participants or signature modes must not be validated one
+    by one."""
+    if isinstance(instance, list):
+        limit = schema.get("maxItems")
+        if isinstance(limit, int) and len(instance) > limit:
+            return
+        if schema.get("uniqueItems") is True and not _nested(instance) and not uniq(instance):
+            return
+    yield from keywords.items(validator, items, instance, schema)
+
+
+def _nested(instance: list[Any]) -> bool:
+    """Whether an array holds an array or an object (which `uniq` compares pairwise)."""
+    return any(isinstance(item, list | dict) for item in instance)
+
+
+def _bounded_unique_items(
+    validator: Any, unique: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """`uniqueItems`, where jsonschema compares unhashable items pairwise (quadratic): with
+    any array or object among the items, checked only once every item is valid on its own
+    (an array with an invalid item is refused by `items` anyway)."""
+    items = schema.get("items")
+    if isinstance(instance, list) and isinstance(items, dict) and _nested(instance):
+        check = validator.evolve(schema=items)
+        if not all(check.is_valid(item) for item in instance):
+            return
+    yield from keywords.uniqueItems(validator, unique, instance, schema)
+
+
+def _bounded_contains(
+    validator: Any, contains: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """`contains` with no `minContains`/`maxContains` stops at the first match (jsonschema
+    counts them all), and compares a `const` schema directly."""
+    if not isinstance(instance, list) or "minContains" in schema or "maxContains" in schema:
+        yield from keywords.contains(validator, contains, instance, schema)
+        return
+    if isinstance(contains, dict) and set(contains) == {"const"}:
+        wanted = contains["const"]
+        found = any(equal(item, wanted) for item in instance)
+    else:
+        check = validator.evolve(schema=contains)
+        found = any(check.is_valid(item) for item in instance)
+    if not found:
+        yield ValidationError("No item matches the given schema.")
+
+
+# Draft 2020-12 with linear-time array keywords (see above), for request bodies and parameters.
+_extend: Any = validators.extend  # untyped in jsonschema's stubs
+BoundedValidator: Any = _extend(
+    Draft202012Validator,
+    {"items": _bounded_items, "uniqueItems": _bounded_unique_items, "contains": _bounded_contains},
+)
 
 
 def _pointer(tokens: Iterable[str]) -> str:
@@ -79,7 +148,7 @@ class SpecDocument:
                 node = node[int(token)] if isinstance(node, list) else node[token]
         return node, where
 
-    def validator(self, where: tuple[str, ...]) -> Draft202012Validator:
+    def validator(self, where: tuple[str, ...]) -> Any:
         """A validator for the schema at `where`, its own `$ref`s resolved against the whole
         document. Built on the node itself rather than on a `{"$ref": ...}` wrapper: a
         registry lookup per call made a path parameter check 20 times slower."""
@@ -89,7 +158,7 @@ class SpecDocument:
         # `_resolver` (an attrs field jsonschema does not type) roots the node's local
         # `#/components/...` references in the bundled document.
         rooted: dict[str, Any] = {"_resolver": self.registry.resolver(base_uri=SPEC_URI)}
-        return Draft202012Validator(
+        return BoundedValidator(
             node, registry=self.registry, format_checker=FORMAT_CHECKER, **rooted
         )
 
@@ -119,7 +188,7 @@ class ParameterCheck:
     required: bool
     schema_type: Any
     default: Any
-    validator: Draft202012Validator
+    validator: Validator
 
     def coerce(self, raw: str) -> Any:
         """Query, path and header values are text; the spec types them."""
@@ -136,7 +205,7 @@ class OperationChecks:
     path_params: list[ParameterCheck] = field(default_factory=list)
     query_params: list[ParameterCheck] = field(default_factory=list)
     header_params: list[ParameterCheck] = field(default_factory=list)
-    body: Draft202012Validator | None = None
+    body: Validator | None = None
     body_required: bool = False
     conditional_messages: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -187,10 +256,14 @@ class OperationChecks:
             raise Validation(fields)
 
     def check_body(self, body: Any) -> None:
-        if self.body is None or self.body.is_valid(body):
+        if self.body is None:
+            return
+        # One pass: the first errors, not `is_valid` and then every error again.
+        errors = list(itertools.islice(self.body.iter_errors(body), MAX_REPORTED_ERRORS))
+        if not errors:
             return
         fields: dict[str, Any] = {}
-        for error in self.body.iter_errors(body):
+        for error in errors:
             special = _special_error(error)
             if special is not None:
                 raise special
@@ -203,7 +276,7 @@ def _upper_snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
 
 
-def _first_error(validator: Draft202012Validator, value: Any) -> ValidationError:
+def _first_error(validator: Validator, value: Any) -> ValidationError:
     error: ValidationError = next(iter(validator.iter_errors(value)))
     return error
 
@@ -293,8 +366,10 @@ def _field_messages(
     ):
         schema = error.schema if isinstance(error.schema, dict) else {}
         known = schema.get("properties", {})
+        unknown = (name for name in error.instance if name not in known)
         return [
-            ([*path, str(name)], "Unknown field.") for name in error.instance if name not in known
+            ([*path, str(name)], "Unknown field.")
+            for name in itertools.islice(unknown, MAX_REPORTED_UNKNOWN_FIELDS)
         ]
     if not path:
         path = ["_schema"]

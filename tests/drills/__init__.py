@@ -1,0 +1,1 @@
+"""Reliability drills: load, crash, hostile input and auth against `signly-mock serve`."""
