@@ -4,30 +4,18 @@ DELETE /v1/documents/{documentId}/cancel
 """
 
 import os
-from uuid import UUID
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.documents import cancel_document
-from signly_client.models import CancelledDocumentEnvelope
+from signly_client import SignlyClient
 
 _sandbox.provide("DOCUMENT_ID")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-document_id = UUID(os.environ["DOCUMENT_ID"])  # a document id (POST /v1/documents returns one)
+document_id = os.environ["DOCUMENT_ID"]  # a document id (POST /v1/documents returns one)
 
-with client:
-    result = cancel_document.sync(document_id, client=client)
-if not isinstance(result, CancelledDocumentEnvelope):
-    raise SystemExit(f"request failed: {result}")
-print(result.data.document_id, result.data.status)
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    document = client.cancel_document(document_id).data
+print(document.document_id, document.status)

@@ -4,33 +4,20 @@ DELETE /v1/templates/{templateId}/versions/{version}
 """
 
 import os
-from uuid import UUID
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.templates import delete_template_version
-from signly_client.models import DeletedEnvelope
+from signly_client import SignlyClient
 
 _sandbox.provide("TEMPLATE_ID", "VERSION")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-template_id = UUID(os.environ["TEMPLATE_ID"])  # a template id (POST /v1/templates returns one)
-version = int(
-    os.environ["VERSION"]
-)  # a version number of that template (PUT /v1/templates/{templateId} adds one)
+template_id = os.environ["TEMPLATE_ID"]  # a template id (POST /v1/templates returns one)
+# A version number of that template (PUT /v1/templates/{templateId} adds one).
+version = int(os.environ["VERSION"])
 
-with client:
-    result = delete_template_version.sync(template_id, version, client=client)
-if not isinstance(result, DeletedEnvelope):
-    raise SystemExit(f"request failed: {result}")
-print("deleted:", result.data.deleted)
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    result = client.delete_template_version(template_id, version).data
+print("deleted:", result.deleted)

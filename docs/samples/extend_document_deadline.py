@@ -4,34 +4,23 @@ POST /v1/documents/{documentId}/extend
 """
 
 import os
-from uuid import UUID
+from datetime import UTC, datetime
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.documents import extend_document_deadline
-from signly_client.models import DocumentDeadlineEnvelope, ExtendDeadlineRequest
+from signly_client import SignlyClient
+from signly_client.models import ExtendDeadlineRequest
 
 _sandbox.provide("DOCUMENT_ID")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-document_id = UUID(os.environ["DOCUMENT_ID"])  # a document id (POST /v1/documents returns one)
+document_id = os.environ["DOCUMENT_ID"]  # a document id (POST /v1/documents returns one)
+new_deadline = datetime(2030, 6, 15, 23, 59, tzinfo=UTC)
 
-with client:
-    result = extend_document_deadline.sync(
-        document_id,
-        client=client,
-        body=ExtendDeadlineRequest.from_dict({"newDeadlineAt": "2030-06-15T23:59:00Z"}),
-    )
-if not isinstance(result, DocumentDeadlineEnvelope):
-    raise SystemExit(f"request failed: {result}")
-print(result.data.document_id, result.data.deadline_at)
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    document = client.extend_document_deadline(
+        document_id, body=ExtendDeadlineRequest(new_deadline_at=new_deadline)
+    ).data
+print(document.document_id, document.deadline_at)

@@ -4,32 +4,21 @@ GET /v1/templates/{templateId}/versions/{version}/download-url
 """
 
 import os
-from uuid import UUID
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.templates import get_template_download_url
-from signly_client.models import DownloadUrlEnvelope
+from signly_client import SignlyClient
 
 _sandbox.provide("TEMPLATE_ID")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-template_id = UUID(os.environ["TEMPLATE_ID"])  # a template id (POST /v1/templates returns one)
+template_id = os.environ["TEMPLATE_ID"]  # a template id (POST /v1/templates returns one)
 version = int(os.environ.get("VERSION", "1"))
 
-with client:
-    result = get_template_download_url.sync(template_id, version, client=client)
-if not isinstance(result, DownloadUrlEnvelope):
-    raise SystemExit(f"request failed: {result}")
-# A GET of this URL (no Signly headers) returns the PDF until it expires.
-print(result.data.download_url, result.data.expires_in_seconds)
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    target = client.get_template_download_url(template_id, version).data
+# A GET of this URL (no Signly headers) returns the PDF until it expires;
+# client.download_template_pdf(template_id, version) does both steps and returns the bytes.
+print(target.download_url, target.expires_in_seconds)

@@ -4,31 +4,19 @@ GET /v1/templates/{templateId}/history
 """
 
 import os
-from uuid import UUID
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.templates import list_template_history
-from signly_client.models import TemplateHistoryEnvelope
+from signly_client import SignlyClient
 
 _sandbox.provide("TEMPLATE_ID")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-template_id = UUID(os.environ["TEMPLATE_ID"])  # a template id (POST /v1/templates returns one)
+template_id = os.environ["TEMPLATE_ID"]  # a template id (POST /v1/templates returns one)
 
-with client:
-    result = list_template_history.sync(template_id, client=client)
-if not isinstance(result, TemplateHistoryEnvelope):
-    raise SystemExit(f"request failed: {result}")
-for version in result.data:
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    versions = client.list_template_history(template_id).data
+for version in versions:
     print(version.template_version, version.created_at)

@@ -5,29 +5,18 @@ GET /v1/templates
 
 import os
 
-from signly_client import AuthenticatedClient
-from signly_client.api.templates import list_templates
-from signly_client.models import TemplateListEnvelope
+from signly_client import SignlyClient
 
 # Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
     base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-
-with client:
-    result = list_templates.sync(client=client, limit=10, sort="-createdAt")
-if not isinstance(result, TemplateListEnvelope):
-    raise SystemExit(f"request failed: {result}")
-print(len(result.data), "templates")
-for template in result.data:
+) as client:
+    page = client.list_templates(limit=10, sort="-createdAt")
+    # client.iter_templates(sort="-createdAt") would yield every template, page after page.
+print(len(page.data), "templates")
+for template in page.data:
     print(template.template_id, template.template_name, template.version)
-if result.pagination and result.pagination.has_more:
-    print("next page: cursor =", result.pagination.next_cursor)
+if page.pagination and page.pagination.has_more:
+    print("next page: cursor =", page.pagination.next_cursor)

@@ -4,50 +4,45 @@ POST /v1/documents
 """
 
 import os
+from datetime import UTC, datetime
 from uuid import UUID
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.documents import publish_document
-from signly_client.models import PublishDocumentRequest, PublishedDocumentEnvelope
+from signly_client import InsufficientCreditsError, SignlyClient
+from signly_client.models import (
+    Participant,
+    ParticipantIdentity,
+    ParticipantPolicy,
+    PublishDocumentRequest,
+)
 
 _sandbox.provide("TEMPLATE_ID")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
 template_id = UUID(os.environ["TEMPLATE_ID"])  # a template id (POST /v1/templates returns one)
+request = PublishDocumentRequest(
+    template_id=template_id,
+    template_version="0001",
+    participants=[
+        Participant(
+            display_name="Juan David Otero",
+            signature_mode=["SIGNATURE_EMAIL"],
+            identity=ParticipantIdentity(email="juanoterot@outlook.com"),
+            policy=ParticipantPolicy(attempts_max=3, cooldown_seconds=60),
+        )
+    ],
+    order_mode="PARALLEL",
+    deadline_at=datetime(2030, 5, 21, 23, 59, tzinfo=UTC),
+)
 
-with client:
-    result = publish_document.sync(
-        client=client,
-        body=PublishDocumentRequest.from_dict(
-            {
-                "templateId": str(template_id),
-                "templateVersion": "0001",
-                "participants": [
-                    {
-                        "displayName": "Juan David Otero",
-                        "signatureMode": ["SIGNATURE_EMAIL"],
-                        "identity": {"email": "juanoterot@outlook.com"},
-                        "policy": {"attemptsMax": 3, "cooldownSeconds": 60},
-                    }
-                ],
-                "orderMode": "PARALLEL",
-                "deadlineAt": "2030-05-21T23:59:00Z",
-            }
-        ),
-    )
-if not isinstance(result, PublishedDocumentEnvelope):
-    raise SystemExit(f"request failed: {result}")
-print(result.data.document_id, result.data.status)
-for participant in result.data.participants:
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    try:
+        document = client.publish_document(body=request).data  # not retried: not idempotent
+    except InsufficientCreditsError:  # publishing costs one credit
+        raise SystemExit("no credits left: top up the tenant's balance") from None
+print(document.document_id, document.status)
+for participant in document.participants:
     print(participant.participant_id, participant.process_id)

@@ -4,44 +4,22 @@ PUT /v1/templates/{templateId}/fields
 """
 
 import os
-from uuid import UUID
 
 import _sandbox  # sandbox-only
-from signly_client import AuthenticatedClient
-from signly_client.api.templates import set_template_fields
-from signly_client.models import TemplateField, TemplateFieldListEnvelope
+from signly_client import SignlyClient
+from signly_client.models import TemplateField
 
 _sandbox.provide("TEMPLATE_ID")  # sandbox-only
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
-client = AuthenticatedClient(
-    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
-    auth_header_name="X-Auth-Signly",
-    prefix="",
-    token=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
-    headers={
-        "X-Tenant-Signly": os.environ.get(
-            "SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"
-        )
-    },
-)
-template_id = UUID(os.environ["TEMPLATE_ID"])  # a template id (POST /v1/templates returns one)
+template_id = os.environ["TEMPLATE_ID"]  # a template id (POST /v1/templates returns one)
+fields = [
+    TemplateField(field_name="FIRMA_CLIENTE", field_type="SIGNATURE", page=1, x=124, y=566),
+]
 
-with client:
-    result = set_template_fields.sync(
-        template_id,
-        client=client,
-        body=[
-            TemplateField.from_dict(
-                {
-                    "fieldName": "FIRMA_CLIENTE",
-                    "fieldType": "SIGNATURE",
-                    "page": 1,
-                    "x": 124,
-                    "y": 566,
-                }
-            )
-        ],
-    )
-if not isinstance(result, TemplateFieldListEnvelope):
-    raise SystemExit(f"request failed: {result}")
-print([field.field_name for field in result.data])
+# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+with SignlyClient(
+    tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
+    api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),
+    base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
+) as client:
+    saved = client.set_template_fields(template_id, body=fields).data
+print([field.field_name for field in saved])

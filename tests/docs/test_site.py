@@ -95,7 +95,7 @@ def test_reference_shows_every_operation_with_its_samples(
     section = page.locator("[data-section-id='operation/publish_document']")
     section.scroll_into_view_if_needed()
     section.get_by_role("tab").filter(has_text="Python").click()
-    code = section.get_by_role("tabpanel").filter(has_text="publish_document.sync")
+    code = section.get_by_role("tabpanel").filter(has_text="client.publish_document(")
     assert code.first.is_visible()
     assert "signly_client" in code.first.inner_text()
     # Schemas, security schemes and the error table are on the page too.
