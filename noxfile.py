@@ -54,13 +54,21 @@ def check_generated(session: nox.Session) -> None:
     session.run("python", "-m", "scripts.generate", "--check", *session.posargs)
 
 
+def check_code(session: nox.Session) -> None:
+    """ruff (lint + format) and mypy --strict on hand-written code; generated/ is excluded."""
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "signly_mock", "scripts", "tests")
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run the whole test suite, then the breaking-change gate against the previous commit."""
-    install_project(session, "test", "docs")
+    """Run the whole test suite, lint and type checks, and the breaking-change gate."""
+    install_project(session, "test", "docs", "lint")
     ensure_chromium(session)
     session.run("pytest", *session.posargs)
     if not session.posargs:
+        check_code(session)
         session.run("python", "-m", "scripts.breaking")
 
 
@@ -91,9 +99,7 @@ def serve(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Lint and format-check hand-written code, then type-check it with mypy --strict."""
     install_project(session, "lint", "test")
-    session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", ".")
-    session.run("mypy", "signly_mock", "scripts", "tests", *session.posargs)
+    check_code(session)
 
 
 @nox.session(python=PYTHON)

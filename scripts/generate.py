@@ -158,14 +158,12 @@ def idempotency_module(spec: dict[str, Any]) -> str:
     """
     lines = [
         '"""Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec',
-        "says `x-idempotent`. Generated from the spec by scripts/generate.py; do not edit.\"\"\"",
+        'says `x-idempotent`. Generated from the spec by scripts/generate.py; do not edit."""',
         "",
         "IDEMPOTENT: dict[str, bool] = {",
     ]
     found = {
-        operation["operationId"]: bool(
-            operation.get("x-idempotent", method in IDEMPOTENT_METHODS)
-        )
+        operation["operationId"]: bool(operation.get("x-idempotent", method in IDEMPOTENT_METHODS))
         for item in spec["paths"].values()
         for method, operation in item.items()
         if isinstance(operation, dict) and "operationId" in operation
