@@ -39,7 +39,7 @@ class DrillSize:
 
 SIZES = {
     "reduced": DrillSize("reduced", 16, 1_500, 4, 300, 5),
-    "full": DrillSize("full", 64, 20_000, 16, 5_000, 60),
+    "full": DrillSize("full", 64, 20_000, 16, 5_000, 150),
 }
 
 
