@@ -255,10 +255,15 @@ def contract_row(max_examples: int) -> Row:
                 str(Path(tmp) / "junit.xml"),
             ],
             cwd=REPO,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             check=False,
         )
         elapsed = time.monotonic() - started
+        if done.returncode != 0:  # a figure from a failing run needs its reason beside it
+            print("contract run failed; its last lines:", file=sys.stderr)
+            print("\n".join(done.stdout.splitlines()[-40:]), file=sys.stderr)
         cases = json.loads(report.read_text(encoding="utf-8"))["cases"]
     return Row(
         "contract suite",
