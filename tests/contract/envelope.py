@@ -8,6 +8,8 @@ partner's error handling relies on.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +20,22 @@ if TYPE_CHECKING:
 
 ENVELOPE_KEYS = {"success", "status", "code", "message", "data", "pagination", "meta", "error"}
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+# The error family each status belongs to, as the spec's ErrorInfo.type describes it.
+ERROR_TYPES = {
+    400: "validation",
+    401: "authentication",
+    402: "credits",
+    403: "authorization",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limit",
+}
+# request id -> fingerprint of the body that carried it: the same response judged twice is
+# fine, two different responses with one id are not (D21: unique per request).
+_SEEN_REQUEST_IDS: dict[str, str] = {}
 
 
 def envelope_problems(status: int, headers: Any, body: Any) -> list[str]:
@@ -41,6 +59,7 @@ def envelope_problems(status: int, headers: Any, body: Any) -> list[str]:
         problems.append("a success carries a non-null error")
     if status >= 400 and not isinstance(body.get("error"), dict):
         problems.append("an error response has no error object")
+    problems += _error_type_problems(status, body.get("error"))
     header_id = headers.get("x-request-id")
     meta = body.get("meta")
     body_id = meta.get("request_id") if isinstance(meta, dict) else None
@@ -48,7 +67,26 @@ def envelope_problems(status: int, headers: Any, body: Any) -> list[str]:
         problems.append("no X-Request-Id header (D21)")
     elif body_id != header_id:
         problems.append(f"meta.request_id {body_id!r} differs from X-Request-Id {header_id!r}")
+    else:
+        problems += _reused_request_id(str(header_id), body)
     return problems
+
+
+def _error_type_problems(status: int, error: Any) -> list[str]:
+    if status < 400 or not isinstance(error, dict):
+        return []
+    expected = ERROR_TYPES.get(status, "server" if status >= 500 else None)
+    if expected is None or error.get("type") == expected:
+        return []
+    return [f"error.type {error.get('type')!r} on HTTP {status}; ErrorInfo says {expected!r}"]
+
+
+def _reused_request_id(request_id: str, body: dict[str, Any]) -> list[str]:
+    fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+    first = _SEEN_REQUEST_IDS.setdefault(request_id, fingerprint)
+    if first == fingerprint:
+        return []
+    return [f"request id {request_id!r} was already sent with another response (D21)"]
 
 
 def check_envelope(exchange: Exchange) -> None:

@@ -10,6 +10,7 @@ the right check.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -147,11 +148,11 @@ async def _fake(forward: Forward, request: Req, status: int, code: str, data: An
     probe = await forward(Req("GET", "/v1/templates", {"limit": "1"}, request.headers, b""))
     envelope = probe.json if probe.status == 200 else None
     meta = (envelope or {}).get("meta") or {
-        "request_id": "req_FAKE000000000000",
         "timestamp": "2026-01-01T00:00:00Z",
         "api_version": "v1",
         "tenant_id": None,
     }
+    meta["request_id"] = "req_FAKE" + uuid.uuid4().hex.upper()
     body = {
         "success": True,
         "status": status,
@@ -397,6 +398,29 @@ async def missing_request_id(request: Req, forward: Forward) -> Resp:
     return response
 
 
+async def constant_request_id(request: Req, forward: Forward) -> Resp:
+    """The page's example request id on every answer, header and body alike."""
+    response = await forward(request)
+    body = response.json
+    if isinstance(body, dict) and isinstance(body.get("meta"), dict):
+        body["meta"]["request_id"] = "req_01J8XQ7M8VW2A6G2B0N7J5AZ7Q"
+        response.set_json(body)
+        response.headers = [
+            (k, "req_01J8XQ7M8VW2A6G2B0N7J5AZ7Q" if k.lower() == "x-request-id" else v)
+            for k, v in response.headers
+        ]
+    return response
+
+
+async def not_found_typed_as_validation(request: Req, forward: Forward) -> Resp:
+    response = await forward(request)
+    body = response.json
+    if response.status == 404 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body["error"]["type"] = "validation"
+        response.set_json(body)
+    return response
+
+
 async def wrong_content_type(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     response.headers = [
@@ -517,6 +541,22 @@ FAULTS: tuple[Fault, ...] = (
         "GET",
         "/v1/templates",
         "response_headers_conformance",
+        "signly_envelope",
+    ),
+    _s(
+        "constant_request_id",
+        constant_request_id,
+        "fuzzing",
+        "GET",
+        "/v1/templates",
+        "signly_envelope",
+    ),
+    _s(
+        "not_found_typed_as_validation",
+        not_found_typed_as_validation,
+        "examples",
+        "GET",
+        "/v1/templates/{templateId}",
         "signly_envelope",
     ),
     _s(
