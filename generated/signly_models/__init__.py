@@ -374,7 +374,7 @@ class TemplateInput(BaseModel):
             description="Template display name.",
             max_length=200,
             min_length=1,
-            pattern="\\S",
+            pattern="[^\\s\\u001c-\\u001f\\u0085\\ufeff]",
         ),
     ]
     description: Annotated[
@@ -656,7 +656,7 @@ class Participant(BaseModel):
             description="Participant display name.",
             max_length=200,
             min_length=1,
-            pattern="\\S",
+            pattern="[^\\s\\u001c-\\u001f\\u0085\\ufeff]",
         ),
     ]
     signature_mode: Annotated[

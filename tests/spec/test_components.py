@@ -123,3 +123,27 @@ def test_links_target_existing_operations_parameters_and_fields(
                     assert resolve_pointer(schema, pointer) is not None, f"{name}: {pointer}"
                     assert status.startswith("2")
     assert count >= 20
+
+
+PORTABLE_NOT_BLANK = r"[^\s\u001c-\u001f\u0085\ufeff]"
+
+
+def test_patterns_mean_the_same_in_ecma_262_and_python(spec_files: dict[Path, Any]) -> None:
+    """JSON Schema patterns are ECMA-262, validators in Python use `re`: their `\\d`, `\\w` and
+    `\\s` differ on non-ASCII input (the contract suite caught `"\\u0085"` once, D27)."""
+    shorthand = re.compile(r"\\[dDwWsSbB]")
+
+    def patterns(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                yield node["pattern"]
+            for value in node.values():
+                yield from patterns(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from patterns(value)
+
+    found = [p for doc in spec_files.values() for p in patterns(doc)]
+    assert len(found) > 10
+    offending = [p for p in found if shorthand.search(p.replace(PORTABLE_NOT_BLANK, ""))]
+    assert not offending
