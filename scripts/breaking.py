@@ -1,37 +1,54 @@
 """Fail when the spec changed in a way that breaks partners' clients, unless a maintainer said so.
 
-`python -m scripts.breaking --base REF [--changelog PATH]` compares the spec at a git ref
-(default `HEAD~1`: on CI, the previous commit on main) with the working tree, classifies
-every change per operation (rules in `scripts/spec_diff.py`), writes a Markdown changelog
-entry and exits 1 if a breaking change is not acknowledged in
-`spec/breaking-changes-acknowledged.yaml`.
+`python -m scripts.breaking --base REF [--changelog PATH] [--format markdown|json]
+[--today YYYY-MM-DD]` compares the spec at a git ref (default `HEAD~1`: on CI, the previous
+commit on main) with the working tree and classifies every change per operation (the
+differ is `scripts/spec_diff.py`, the rules and their levels `scripts/breaking_rules.py`).
+Each finding is an `error` (breaking), a `warning` (reported, never failing) or `info` (a
+compatible change). The run exits 1 if an error is not acknowledged in
+`spec/breaking-changes-acknowledged.yaml`, 2 on unusable input, else 0.
+
+Output: one document per run, in the `--format` asked for. `markdown` (default) is the
+changelog for release notes; `json` is the same findings for CI to annotate a pull request:
+`{"base", "today", "summary", "findings", "stale_acknowledgements"}`, each finding with
+`rule, level, operation, location, message, acknowledged, reason` in that order, findings in
+changelog order. With `--changelog PATH` the document goes to PATH only, else to stdout
+and to `reports/changelog.md` (or `.json`). One option rather than a second output path
+keeps a run simple; CI that wants both runs the gate twice. `--rules` prints the rule
+catalogue instead (`--format markdown` is `docs/breaking-change-rules.md`).
 
 Why the base spec comes from `git archive` rather than a checkout: it works on a clean clone
 and on a dirty tree alike, and never touches files other engineers are editing. Why both
 documents are fully dereferenced first: a `$ref` moved between files is no change to a
-client, so only the resolved shapes are compared.
+client, so only the resolved shapes are compared. Why `--today`: sunset dates are compared
+with the current UTC date, which a test (or a re-run of an old build) must be able to fix.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import subprocess
 import sys
 import tarfile
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from scripts import breaking_rules
+from scripts.breaking_rules import LEVEL_RANK, RULES
 from scripts.bundle import BundleError, bundle, dereference
-from scripts.spec_diff import Change, diff_documents
+from scripts.spec_diff import Change, diff_documents, iso_date, utc_today
 
 DEFAULT_SPEC = "spec/openapi.yaml"
 DEFAULT_ACK = "spec/breaking-changes-acknowledged.yaml"
-DEFAULT_CHANGELOG = "reports/changelog.md"
+DEFAULT_CHANGELOG = "reports/changelog"  # + .md or .json, after --format
+FORMATS = ("markdown", "json")
 ACK_KEYS = ("rule", "operation", "location", "reason")
 
 
@@ -120,6 +137,17 @@ def _acknowledgement(path: Path, index: int, entry: Any) -> Acknowledgement:
             raise UsageError(f"{where}: `{key}` must be a non-empty string")
     if entry["reason"].strip().upper().startswith("TODO"):
         raise UsageError(f"{where}: write the reason partners will read, not TODO")
+    rule = RULES.get(entry["rule"].strip())
+    if rule is None:
+        raise UsageError(
+            f"{where}: unknown rule `{entry['rule'].strip()}` "
+            "(`python -m scripts.breaking --rules` lists them)"
+        )
+    if not rule.can_fail:
+        raise UsageError(
+            f"{where}: rule `{rule.id}` is never an error (level {'/'.join(rule.levels)}); "
+            "only errors fail the gate, so only errors are acknowledged"
+        )
     return Acknowledgement(**{key: entry[key].strip() for key in ACK_KEYS})
 
 
@@ -143,12 +171,12 @@ def judge(changes: list[Change], acks: list[Acknowledgement]) -> Verdict:
 
 
 def render_changelog(changes: list[Change], verdict: Verdict, base_label: str) -> str:
-    """Markdown for release notes: operations with breaking changes first, breaking lines first."""
+    """Markdown for release notes: operations with errors first; errors, warnings, then info."""
     lines = [f"## API changes since {base_label}", ""]
     if not changes:
         return "\n".join([*lines, "No change to the API.", ""])
     lines += [_summary(changes, verdict), ""]
-    for operation, group in _by_operation(changes):
+    for operation, group in by_operation(changes):
         lines.append(f"### `{operation}`")
         lines += [_changelog_line(c, verdict) for c in group if not is_documentation(c)]
         documentation = [c.location for c in group if is_documentation(c)]
@@ -161,39 +189,92 @@ def render_changelog(changes: list[Change], verdict: Verdict, base_label: str) -
 
 def is_documentation(change: Change) -> bool:
     """Wording changes are listed on one line per operation: release notes stay readable."""
-    return not change.breaking and change.rule.endswith(("description-changed", "summary-changed"))
-
-
-def _summary(changes: list[Change], verdict: Verdict) -> str:
-    breaking = sum(c.breaking for c in changes)
-    operations = len({c.operation for c in changes})
-    acked = f" ({len(verdict.acknowledged)} acknowledged)" if verdict.acknowledged else ""
-    return (
-        f"{breaking} breaking change{'s' * (breaking != 1)}{acked} and "
-        f"{len(changes) - breaking} other change{'s' * (len(changes) - breaking != 1)} "
-        f"in {operations} operation{'s' * (operations != 1)}."
+    return change.level == "info" and change.rule.endswith(
+        ("description-changed", "summary-changed")
     )
 
 
-def _by_operation(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+def counts(changes: list[Change]) -> dict[str, int]:
+    """How many findings of each level, most severe first."""
+    return {level: sum(c.level == level for c in changes) for level in LEVEL_RANK}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _summary(changes: list[Change], verdict: Verdict) -> str:
+    per_level = counts(changes)
+    operations = len({c.operation for c in changes})
+    acked = f" ({len(verdict.acknowledged)} acknowledged)" if verdict.acknowledged else ""
+    return (
+        f"{_plural(per_level['error'], 'breaking change')}{acked}, "
+        f"{_plural(per_level['warning'], 'warning')} and "
+        f"{_plural(per_level['info'], 'other change')} "
+        f"in {_plural(operations, 'operation')}."
+    )
+
+
+def by_operation(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+    """Operations by their most severe finding, then name; findings by level, then location."""
     groups: dict[str, list[Change]] = {}
     for change in changes:
         groups.setdefault(change.operation, []).append(change)
     ordered = sorted(
-        groups.items(), key=lambda item: (not any(c.breaking for c in item[1]), item[0])
+        groups.items(), key=lambda item: (min(LEVEL_RANK[c.level] for c in item[1]), item[0])
     )
     return [
-        (name, sorted(group, key=lambda c: (not c.breaking, c.location))) for name, group in ordered
+        (name, sorted(group, key=lambda c: (LEVEL_RANK[c.level], c.location, c.rule)))
+        for name, group in ordered
     ]
+
+
+LINE_PREFIX = {"error": "**Breaking:** ", "warning": "**Warning:** ", "info": ""}
 
 
 def _changelog_line(change: Change, verdict: Verdict) -> str:
     where = "" if change.location == "operation" else f"`{change.location}`: "
-    line = (
-        f"- {'**Breaking:** ' if change.breaking else ''}{where}{change.message} (`{change.rule}`)"
-    )
+    line = f"- {LINE_PREFIX[change.level]}{where}{change.message} (`{change.rule}`)"
     ack = verdict.acknowledged.get(change)
     return f"{line}. Acknowledged: {ack.reason}" if ack else line
+
+
+def render_json(
+    changes: list[Change], verdict: Verdict, base: dict[str, str | None], today: date
+) -> str:
+    """The findings for CI annotations; keys in a fixed order, findings in changelog order."""
+    findings = []
+    for _, group in by_operation(changes):
+        for change in group:
+            ack = verdict.acknowledged.get(change)
+            findings.append(
+                {
+                    "rule": change.rule,
+                    "level": change.level,
+                    "operation": change.operation,
+                    "location": change.location,
+                    "message": change.message,
+                    "acknowledged": ack is not None,
+                    "reason": ack.reason if ack else None,
+                }
+            )
+    summary = {
+        **counts(changes),
+        "acknowledged": len(verdict.acknowledged),
+        "unacknowledged": len(verdict.unacknowledged),
+    }
+    stale = [
+        {"rule": a.rule, "operation": a.operation, "location": a.location, "reason": a.reason}
+        for a in verdict.stale
+    ]
+    document = {
+        "base": base,
+        "today": today.isoformat(),
+        "summary": summary,
+        "findings": findings,
+        "stale_acknowledgements": stale,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 # --------------------------------------------------------------------------- report
@@ -209,13 +290,20 @@ def ack_snippet(changes: list[Change]) -> str:
 
 
 def report(verdict: Verdict, changes: list[Change], ack_path: str) -> None:
-    """Tell the maintainer on stderr what failed and how to acknowledge it."""
-    breaking = sum(c.breaking for c in changes)
+    """Tell the maintainer on stderr what failed, what to look at and how to acknowledge."""
+    per_level = counts(changes)
     print(
-        f"breaking: {len(changes)} change(s), {breaking} breaking, "
-        f"{len(verdict.acknowledged)} acknowledged",
+        f"breaking: {len(changes)} change(s), {per_level['error']} breaking "
+        f"({len(verdict.acknowledged)} acknowledged), {per_level['warning']} warning(s), "
+        f"{per_level['info']} info",
         file=sys.stderr,
     )
+    for change in (c for c in changes if c.level == "warning"):
+        print(
+            f"breaking: warning: {change.operation} | {change.location}: {change.message} "
+            f"({change.rule})",
+            file=sys.stderr,
+        )
     for ack in verdict.stale:
         print(
             f"breaking: stale acknowledgement in {ack_path} (matches no change, remove it): "
@@ -239,12 +327,30 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m scripts.breaking", description=__doc__)
     parser.add_argument("--base", default="HEAD~1", help="git ref to compare with (HEAD~1)")
     parser.add_argument(
-        "--changelog", help=f"write the changelog here (else stdout + {DEFAULT_CHANGELOG})"
+        "--changelog", help=f"write the output here (else stdout + {DEFAULT_CHANGELOG}.md/.json)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="markdown", help="changelog (markdown) or json"
+    )
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        help="the date sunset dates are compared with (default: today, UTC), YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--rules", action="store_true", help="print the rule catalogue in --format and exit"
     )
     parser.add_argument("--spec", default=DEFAULT_SPEC, help=f"root spec file ({DEFAULT_SPEC})")
     parser.add_argument("--ack", default=DEFAULT_ACK, help=f"acknowledgement file ({DEFAULT_ACK})")
     parser.add_argument("--repo", type=Path, help="repository root (default: the one around cwd)")
     return parser.parse_args(argv)
+
+
+def _iso_date(text: str) -> date:
+    parsed = iso_date(text)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}")
+    return parsed
 
 
 def repo_root(start: Path) -> Path:
@@ -255,41 +361,63 @@ def repo_root(start: Path) -> Path:
     return Path(done.stdout.decode().strip())
 
 
-def compare(repo: Path, commit: str, spec: str) -> list[Change] | None:
+def compare(repo: Path, commit: str, spec: str, today: date) -> list[Change] | None:
     """Changes from the spec at `commit` to the working tree's, or None if it had no spec."""
     folder = Path(spec).parts[0]
     with tempfile.TemporaryDirectory(prefix="breaking-") as tmp:
         if not export_tree(repo, commit, folder, Path(tmp)) or not (Path(tmp) / spec).is_file():
             return None
         base = load_spec(Path(tmp) / spec)
-    return diff_documents(base, load_spec(repo / spec))
+    return diff_documents(base, load_spec(repo / spec), today=today)
 
 
-def write_changelog(text: str, repo: Path, target: str | None) -> None:
+def write_changelog(text: str, repo: Path, target: str | None, fmt: str = "markdown") -> None:
     """An explicit path gets the file only; by default print it and keep a copy in reports/."""
     if target is None:
         print(text, end="")
-    path = Path(target) if target is not None else repo / DEFAULT_CHANGELOG
+    suffix = ".json" if fmt == "json" else ".md"
+    path = Path(target) if target is not None else repo / (DEFAULT_CHANGELOG + suffix)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
 
+def render_rules(fmt: str) -> str:
+    """The rule catalogue; its Markdown is the committed `docs/breaking-change-rules.md`."""
+    return breaking_rules.render_json() if fmt == "json" else breaking_rules.render_markdown()
+
+
+def _nothing_to_compare(args: argparse.Namespace, repo: Path, today: date, why: str) -> int:
+    """Pass; in JSON, still write a document (with no findings) for CI to read."""
+    if args.format != "json":
+        print(f"breaking: {why}: nothing to compare")
+        return 0
+    print(f"breaking: {why}: nothing to compare", file=sys.stderr)
+    base = {"ref": args.base, "commit": None}
+    text = render_json([], judge([], []), base, today)
+    write_changelog(text, repo, args.changelog, args.format)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """0: nothing unacknowledged breaks; 1: something does."""
+    if args.rules:
+        print(render_rules(args.format), end="")
+        return 0
+    today: date = args.today or utc_today()
     repo = args.repo.resolve() if args.repo else repo_root(Path.cwd())
     commit = resolve_ref(repo, args.base)
     if commit is None:
-        print(
-            f"breaking: base ref {args.base!r} does not exist (first commit?): nothing to compare"
-        )
-        return 0
-    changes = compare(repo, commit, args.spec)
+        why = f"base ref {args.base!r} does not exist (first commit?)"
+        return _nothing_to_compare(args, repo, today, why)
+    changes = compare(repo, commit, args.spec, today)
     if changes is None:
-        print(f"breaking: {args.spec} does not exist at {args.base}: nothing to compare")
-        return 0
+        return _nothing_to_compare(args, repo, today, f"{args.spec} does not exist at {args.base}")
     verdict = judge(changes, load_acknowledgements(repo / args.ack))
-    label = f"`{args.base}` ({commit[:10]})"
-    write_changelog(render_changelog(changes, verdict, label), repo, args.changelog)
+    if args.format == "json":
+        text = render_json(changes, verdict, {"ref": args.base, "commit": commit}, today)
+    else:
+        text = render_changelog(changes, verdict, f"`{args.base}` ({commit[:10]})")
+    write_changelog(text, repo, args.changelog, args.format)
     report(verdict, changes, args.ack)
     return 1 if verdict.unacknowledged else 0
 

@@ -13,25 +13,43 @@ response). So each rule is written once and the `Flow` it runs in says who sends
 webhooks Signly sends the request and the partner answers, so the roles swap. Removing
 something is breaking both ways (a sender loses a field it was told to send, a reader one
 it relied on); adding something optional never is.
+
+Which of those a rule is, and so the level of each finding (error, warning, info), is
+written once in the published catalogue, `scripts/breaking_rules.py`: the code here only
+decides *which* rule a difference is and looks it up there, so it cannot emit an
+unpublished rule id.
+
+Two refinements partners asked for. An *extensible list* (`anyOf` of a closed string enum
+and a plain string that accepts every listed value: "known values plus any other string")
+is read as one value list, so a new known value breaks nobody, while turning a closed list
+into an extensible one still breaks readers whose generated code refuses unknown values.
+And an element marked `deprecated` with an `x-sunset` date (oasdiff's convention) may be
+removed from that date on with a warning; removing it earlier is an error.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
+
+from scripts.breaking_rules import LOWER_BOUNDS, UPPER_BOUNDS, Level, lookup
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MAX_DEPTH = 64  # deeper than any real schema; a guard against pathological nesting
-
-# Bounds where a larger value is tighter, and where a smaller value is tighter.
-LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
-UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
 _UNSET: Any = object()
+# Left out of an `if` schema's identity (see `condition_key`) only: deprecating or rewording
+# a condition keeps its location. Deprecation itself is compared (`Norm.deprecated`).
 ANNOTATIONS = ("description", "title", "examples", "example", "$comment", "deprecated")
 K = TypeVar("K", bound=Hashable)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Length bounds, patterns and formats describe the *open* side of an extensible list; against
+# a closed list (whose values are the whole story) comparing them would only add noise.
+_OPEN_STRING_BOUNDS = ("minLength", "maxLength")
 
 
 @dataclass(frozen=True, order=True)
@@ -41,13 +59,64 @@ class Change:
     operation: str
     location: str
     rule: str
-    breaking: bool
+    level: Level
     message: str
 
     @property
     def key(self) -> tuple[str, str, str]:
         """The identity an acknowledgement must match exactly."""
         return (self.rule, self.operation, self.location)
+
+    @property
+    def breaking(self) -> bool:
+        """Errors fail the gate unless acknowledged; warnings and info never do."""
+        return self.level == "error"
+
+
+def finding(
+    operation: str, rule_id: str, location: str, message: str, client_sends: bool | None = None
+) -> Change:
+    """A change under a published rule, its level taken from the catalogue."""
+    return Change(operation, location, rule_id, lookup(rule_id).level(client_sends), message)
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    """Whether an element is deprecated and its announced removal date (`x-sunset`)."""
+
+    deprecated: bool = False
+    sunset: date | None = None  # None: no date, or one that is not YYYY-MM-DD
+    written: Any = None  # `x-sunset` as written, to show an unreadable one
+
+    @classmethod
+    def of(cls, deprecated: Any, sunset: Any) -> Deprecation:
+        """Read `deprecated` and `x-sunset` as found beside each other in the spec."""
+        return cls(bool(deprecated), iso_date(sunset), sunset)
+
+    @classmethod
+    def on(cls, node: Any) -> Deprecation:
+        """The deprecation of an operation or parameter object."""
+        node = node if isinstance(node, dict) else {}
+        return cls.of(node.get("deprecated"), node.get("x-sunset"))
+
+
+def iso_date(value: Any) -> date | None:
+    """A YYYY-MM-DD date (as `x-sunset` and `--today` write it), else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def utc_today() -> date:
+    """The default "today" that sunset dates are compared with."""
+    return datetime.now(UTC).date()
 
 
 @dataclass(frozen=True)
@@ -70,7 +139,8 @@ class Norm:
 
     types: frozenset[str] | None = None  # non-null types; None means unconstrained
     nullable: bool = False
-    enum: list[Any] | None = None
+    enum: list[Any] | None = None  # the closed values, or the known ones of an extensible list
+    extensible: bool = False  # the enum lists known values; any other string is allowed too
     format: str | None = None
     bounds: dict[str, Any] = field(default_factory=dict)
     patterns: frozenset[str] = frozenset()
@@ -85,8 +155,19 @@ class Norm:
     description: str | None = None
     default: Any = _UNSET
     deprecated: bool = False
+    sunset: Any = None  # `x-sunset` as written
     read_only: bool = False
     write_only: bool = False
+
+    @property
+    def deprecation(self) -> Deprecation:
+        """`deprecated` and `x-sunset` of this schema."""
+        return Deprecation.of(self.deprecated, self.sunset)
+
+    @property
+    def closed(self) -> bool:
+        """A list of values and nothing else (no open branch)."""
+        return self.enum is not None and not self.extensible
 
 
 def canonical(value: Any) -> str:
@@ -132,11 +213,7 @@ def _merge_into(target: Norm, other: Norm) -> None:
     """allOf means every member applies: intersect what they allow, unite what they demand."""
     if other.types is not None:
         target.types = other.types if target.types is None else target.types & other.types
-    if target.enum is None or other.enum is None:
-        target.enum = target.enum if other.enum is None else other.enum
-    else:
-        keep = {canonical(v) for v in other.enum}
-        target.enum = [v for v in target.enum if canonical(v) in keep]
+    _merge_enums(target, other)
     target.format = target.format or other.format
     for key in (*LOWER_BOUNDS, *UPPER_BOUNDS):
         merged = _merge_bound(key, target.bounds.get(key), other.bounds.get(key))
@@ -167,8 +244,25 @@ def _merge_into(target: Norm, other: Norm) -> None:
     target.description = target.description or other.description
     target.default = other.default if target.default is _UNSET else target.default
     target.deprecated = target.deprecated or other.deprecated
+    target.sunset = target.sunset if target.sunset is not None else other.sunset
     target.read_only = target.read_only or other.read_only
     target.write_only = target.write_only or other.write_only
+
+
+def _merge_enums(target: Norm, other: Norm) -> None:
+    """Both lists apply: a closed one wins over an extensible one, two closed ones intersect."""
+    if other.enum is None:
+        return
+    if target.enum is None:
+        target.enum, target.extensible = list(other.enum), other.extensible
+    elif target.extensible and other.extensible:
+        known = {canonical(v) for v in target.enum}
+        target.enum = [*target.enum, *(v for v in other.enum if canonical(v) not in known)]
+    elif target.extensible:
+        target.enum, target.extensible = list(other.enum), False
+    elif not other.extensible:
+        keep = {canonical(v) for v in other.enum}
+        target.enum = [v for v in target.enum if canonical(v) in keep]
 
 
 def _own_facts(schema: dict[str, Any]) -> Norm:
@@ -199,6 +293,7 @@ def _own_facts(schema: dict[str, Any]) -> Norm:
         description=schema.get("description"),
         default=schema.get("default", _UNSET),
         deprecated=bool(schema.get("deprecated", False)),
+        sunset=schema.get("x-sunset"),
         read_only=bool(schema.get("readOnly", False)),
         write_only=bool(schema.get("writeOnly", False)),
     )
@@ -223,15 +318,78 @@ def normalize(root: dict[str, Any], raw: Any, depth: int = 0) -> Norm:
     if alternatives:
         rest = [b for b in alternatives if not _is_null_branch(root, b)]
         norm.nullable = norm.nullable or len(rest) < len(alternatives)
+        extensible = _extensible_list(root, rest, depth) if norm.enum is None else None
         if len(rest) == 1:
             description = norm.description
             _merge_into(norm, normalize(root, rest[0], depth + 1))
             norm.description = description or norm.description
+        elif extensible is not None:
+            known, other = extensible
+            description = norm.description
+            _merge_into(norm, other)  # what the list accepts is what its open branch accepts
+            norm.enum, norm.extensible = list(known.enum or []), True
+            norm.nullable = norm.nullable or known.nullable
+            norm.description = description or known.description or other.description
         elif rest:
             norm.branches = rest
     if norm.types == frozenset() and not norm.nullable:
         norm.types = frozenset()  # an impossible schema stays impossible
     return norm
+
+
+def _extensible_list(root: dict[str, Any], rest: list[Any], depth: int) -> tuple[Norm, Norm] | None:
+    """(known values, open branch) when two alternatives read "known values or any string"."""
+    if len(rest) != 2:
+        return None
+    # Neither side of an extensible list has alternatives of its own; checking that first
+    # also keeps a self-referencing `anyOf` from being normalised again at every depth.
+    resolved = [resolve(root, branch) for branch in rest]
+    if any(not isinstance(b, dict) or "anyOf" in b or "oneOf" in b for b in resolved):
+        return None
+    first, second = (normalize(root, branch, depth + 1) for branch in resolved)
+    for known, other in ((first, second), (second, first)):
+        if _known_values(known) and _open_string(other) and _accepts_all(other, known.enum or []):
+            return known, other
+    return None
+
+
+def _known_values(norm: Norm) -> bool:
+    """A closed list of strings and nothing more."""
+    return (
+        norm.closed
+        and bool(norm.enum)
+        and all(isinstance(v, str) for v in norm.enum or [])
+        and norm.types in (None, frozenset({"string"}))
+        and norm.branches is None
+    )
+
+
+def _open_string(norm: Norm) -> bool:
+    """A string schema without a list of values: "any other string"."""
+    return (
+        norm.types == frozenset({"string"})
+        and norm.enum is None
+        and norm.format is None
+        and norm.branches is None
+        and not norm.properties
+        and norm.items is None
+        and not norm.conditionals
+    )
+
+
+def _accepts_all(norm: Norm, values: list[Any]) -> bool:
+    """The open branch must accept every known value, else it is a different alternative."""
+    low, high = norm.bounds.get("minLength", 0), norm.bounds.get("maxLength")
+    for value in values:
+        if len(value) < low or (high is not None and len(value) > high):
+            return False
+        for pattern in norm.patterns:
+            try:
+                if re.search(pattern, value) is None:
+                    return False
+            except re.error:  # an ECMA-262 construct Python cannot read: do not guess
+                return False
+    return True
 
 
 # --------------------------------------------------------------------------- collecting
@@ -240,35 +398,62 @@ def normalize(root: dict[str, Any], raw: Any, depth: int = 0) -> Norm:
 class Differ:
     """Collects the changes of one operation; the rule helpers decide what is breaking."""
 
-    def __init__(self, operation: str, base_root: dict[str, Any], rev_root: dict[str, Any]):
+    def __init__(
+        self, operation: str, base_root: dict[str, Any], rev_root: dict[str, Any], today: date
+    ):
         self.operation = operation
         self.base_root = base_root
         self.rev_root = rev_root
+        self.today = today  # sunset dates are compared with it
         self.changes: list[Change] = []
         self._active: set[tuple[object, object]] = set()
         # Equal subschemas can only be skipped when the `$ref`s left in them (recursive
         # schemas) point at equal components too.
         self._same_components = base_root.get("components") == rev_root.get("components")
 
-    def add(self, rule: str, location: str, breaking: bool, message: str) -> None:
-        """Record a change whose classification does not depend on the flow."""
-        self.changes.append(Change(self.operation, location, rule, breaking, message))
+    def emit(self, flow: Flow | None, stem: str, location: str, message: str) -> None:
+        """Record a change under `<flow prefix>-<stem>` (or `stem` for a whole operation).
 
-    def narrowed(self, flow: Flow, stem: str, location: str, message: str) -> None:
-        """Fewer values are accepted now: breaking for whoever sends this data."""
-        self.add(f"{flow.prefix}-{stem}", location, flow.client_sends, message)
+        The catalogue decides the level from the rule's effect and who sends the data.
+        """
+        rule_id = stem if flow is None else f"{flow.prefix}-{stem}"
+        client_sends = None if flow is None else flow.client_sends
+        self.changes.append(finding(self.operation, rule_id, location, message, client_sends))
 
-    def widened(self, flow: Flow, stem: str, location: str, message: str) -> None:
-        """More values may appear now: breaking for whoever reads this data."""
-        self.add(f"{flow.prefix}-{stem}", location, not flow.client_sends, message)
+    def deprecation(
+        self, flow: Flow | None, stem: str, old: Deprecation, new: Deprecation, location: str
+    ) -> None:
+        """Deprecation and its sunset date; `stem` names the element (`operation-`, ...)."""
+        if not new.deprecated:
+            return
+        if new.sunset is None:
+            if not old.deprecated or old.sunset is not None:
+                self.emit(flow, f"{stem}deprecated-without-sunset", location, _no_sunset(old, new))
+        elif not old.deprecated:
+            self.emit(flow, f"{stem}deprecated", location, f"deprecated, sunset {new.sunset}")
+        elif old.sunset is None:
+            self.emit(flow, f"{stem}sunset-changed", location, f"sunset set to {new.sunset}")
+        elif new.sunset > old.sunset:
+            text = f"sunset postponed from {old.sunset} to {new.sunset}"
+            self.emit(flow, f"{stem}sunset-changed", location, text)
+        elif new.sunset < old.sunset:
+            text = f"sunset brought forward from {old.sunset} to {new.sunset}"
+            self.emit(flow, f"{stem}sunset-brought-forward", location, text)
 
-    def info(self, flow: Flow, stem: str, location: str, message: str) -> None:
-        """A change no client can trip over (documentation, a new optional element)."""
-        self.add(f"{flow.prefix}-{stem}", location, False, message)
-
-    def always(self, flow: Flow, stem: str, location: str, message: str) -> None:
-        """A change that breaks the sender and the reader alike (a removal, a replacement)."""
-        self.add(f"{flow.prefix}-{stem}", location, True, message)
+    def removed(
+        self, flow: Flow | None, stem: str, location: str, gone: Deprecation, message: str
+    ) -> None:
+        """A removal: breaking, unless it was deprecated and its sunset date has come."""
+        if gone.deprecated and gone.sunset is not None:
+            if self.today < gone.sunset:
+                text = f"{message} before its announced sunset date {gone.sunset}"
+                self.emit(flow, f"{stem}removed-before-sunset", location, text)
+            else:
+                text = f"{message} as announced (deprecated, sunset {gone.sunset})"
+                self.emit(flow, f"{stem}removed-after-sunset", location, text)
+        else:
+            note = " (it was deprecated without a sunset date)" if gone.deprecated else ""
+            self.emit(flow, f"{stem}removed", location, message + note)
 
     # ----------------------------------------------------------------------- schemas
 
@@ -300,12 +485,17 @@ class Differ:
         self._conditionals(flow, b, r, location, depth)
 
     def _scalars(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
-        self._types(flow, b, r, location)
+        # Closed <-> extensible: the closed side's values are all it accepts, so the open
+        # side's type, length, pattern and format say nothing a partner could trip over.
+        reopened = (b.closed and r.extensible) or (b.extensible and r.closed)
+        if not (reopened and None in (b.types, r.types)):  # `enum: [...]` without `type`
+            self._types(flow, b, r, location)
         self._nullability(flow, b, r, location)
         self._enum(flow, b, r, location)
-        self._format(flow, b, r, location)
-        self._bounds(flow, b, r, location)
-        self._patterns(flow, b, r, location)
+        if not reopened:
+            self._format(flow, b, r, location)
+            self._patterns(flow, b, r, location)
+        self._bounds(flow, b, r, location, skip=_OPEN_STRING_BOUNDS if reopened else ())
         self._misc_constraints(flow, b, r, location)
         self._annotations(flow, b, r, location)
 
@@ -315,93 +505,111 @@ class Differ:
         if b.types is None or r.types is None:
             shown = _show_types(r.types if b.types is None else b.types)
             if b.types is None:
-                self.narrowed(flow, "type-narrowed", location, f"type restricted to {shown}")
+                self.emit(flow, "type-narrowed", location, f"type restricted to {shown}")
             else:
-                self.widened(flow, "type-widened", location, f"type {shown} no longer enforced")
+                self.emit(flow, "type-widened", location, f"type {shown} no longer enforced")
             return
         removed = {t for t in b.types if not _type_covered(t, r.types)}
         added = {t for t in r.types if not _type_covered(t, b.types)}
         text = f"type changed from {_show_types(b.types)} to {_show_types(r.types)}"
         if removed and added:
-            self.always(flow, "type-changed", location, text)
+            self.emit(flow, "type-changed", location, text)
         elif removed:
-            self.narrowed(flow, "type-narrowed", location, text)
+            self.emit(flow, "type-narrowed", location, text)
         elif added:
-            self.widened(flow, "type-widened", location, text)
+            self.emit(flow, "type-widened", location, text)
 
     def _nullability(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
         if r.nullable and not b.nullable:
-            self.widened(flow, "became-nullable", location, "may now be `null`")
+            self.emit(flow, "became-nullable", location, "may now be `null`")
         elif b.nullable and not r.nullable:
-            self.narrowed(flow, "became-not-nullable", location, "may no longer be `null`")
+            self.emit(flow, "became-not-nullable", location, "may no longer be `null`")
 
     def _enum(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
         if b.enum is None and r.enum is None:
             return
+        if b.extensible or r.extensible:
+            self._extensible_enum(flow, b, r, location)
+            return
         if b.enum is None or r.enum is None:
             if b.enum is None:
-                self.narrowed(flow, "enum-added", location, f"restricted to {_show(r.enum)}")
+                self.emit(flow, "enum-added", location, f"restricted to {_show(r.enum)}")
             else:
-                self.widened(
-                    flow, "enum-removed", location, f"no longer limited to {_show(b.enum)}"
-                )
+                self.emit(flow, "enum-removed", location, f"no longer limited to {_show(b.enum)}")
             return
         base_keys = {canonical(v) for v in b.enum}
         rev_keys = {canonical(v) for v in r.enum}
         for value in (v for v in b.enum if canonical(v) not in rev_keys):
-            self.narrowed(
-                flow, "enum-value-removed", location, f"value `{canonical(value)}` removed"
-            )
+            self.emit(flow, "enum-value-removed", location, f"value `{canonical(value)}` removed")
         for value in (v for v in r.enum if canonical(v) not in base_keys):
-            self.widened(flow, "enum-value-added", location, f"value `{canonical(value)}` added")
+            self.emit(flow, "enum-value-added", location, f"value `{canonical(value)}` added")
+
+    def _extensible_enum(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
+        """Known values come and go freely; what counts is whether other values may appear."""
+        if b.closed:
+            text = "now an extensible list: values other than the listed ones may appear"
+            self.emit(flow, "enum-became-extensible", location, text)
+        elif r.closed:
+            text = f"no longer an extensible list: only {_show(r.enum)} are allowed"
+            self.emit(flow, "enum-became-closed", location, text)
+        before, after = b.enum or [], r.enum or []
+        base_keys, rev_keys = {canonical(v) for v in before}, {canonical(v) for v in after}
+        added = "added" if r.closed else "added to an extensible list"
+        removed = "removed" if r.closed else "removed from an extensible list"
+        for value in (v for v in before if canonical(v) not in rev_keys):
+            self.emit(flow, "known-value-removed", location, f"known value `{value}` {removed}")
+        for value in (v for v in after if canonical(v) not in base_keys):
+            self.emit(flow, "known-value-added", location, f"known value `{value}` {added}")
 
     def _format(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
         if b.format == r.format:
             return
         if b.format is None:
-            self.narrowed(flow, "format-added", location, f"format `{r.format}` added")
+            self.emit(flow, "format-added", location, f"format `{r.format}` added")
         elif r.format is None:
-            self.widened(flow, "format-removed", location, f"format `{b.format}` removed")
+            self.emit(flow, "format-removed", location, f"format `{b.format}` removed")
         else:
             text = f"format changed from `{b.format}` to `{r.format}`"
-            self.always(flow, "format-changed", location, text)
+            self.emit(flow, "format-changed", location, text)
 
-    def _bounds(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
+    def _bounds(
+        self, flow: Flow, b: Norm, r: Norm, location: str, skip: tuple[str, ...] = ()
+    ) -> None:
         for key in (*LOWER_BOUNDS, *UPPER_BOUNDS):
             old, new = b.bounds.get(key), r.bounds.get(key)
-            if old == new:
+            if old == new or key in skip:
                 continue
             stem = _kebab(key)
             text = f"`{key}` changed from {_show(old)} to {_show(new)}"
             tighter = old is None or (new is not None and (new > old) == (key in LOWER_BOUNDS))
             if tighter:
-                self.narrowed(flow, f"{stem}-tightened", location, text)
+                self.emit(flow, f"{stem}-tightened", location, text)
             else:
-                self.widened(flow, f"{stem}-loosened", location, text)
+                self.emit(flow, f"{stem}-loosened", location, text)
 
     def _patterns(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
         added, removed = r.patterns - b.patterns, b.patterns - r.patterns
         if added and removed:
             text = f"pattern changed from `{_one(removed)}` to `{_one(added)}`"
-            self.always(flow, "pattern-changed", location, text)
+            self.emit(flow, "pattern-changed", location, text)
         elif added:
-            self.narrowed(flow, "pattern-added", location, f"pattern `{_one(added)}` added")
+            self.emit(flow, "pattern-added", location, f"pattern `{_one(added)}` added")
         elif removed:
-            self.widened(flow, "pattern-removed", location, f"pattern `{_one(removed)}` removed")
+            self.emit(flow, "pattern-removed", location, f"pattern `{_one(removed)}` removed")
 
     def _misc_constraints(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
         if b.multiple_of != r.multiple_of:
             text = f"`multipleOf` changed from {_show(b.multiple_of)} to {_show(r.multiple_of)}"
             if b.multiple_of is None:
-                self.narrowed(flow, "multiple-of-tightened", location, text)
+                self.emit(flow, "multiple-of-tightened", location, text)
             elif r.multiple_of is None:
-                self.widened(flow, "multiple-of-loosened", location, text)
+                self.emit(flow, "multiple-of-loosened", location, text)
             else:
-                self.always(flow, "multiple-of-changed", location, text)
+                self.emit(flow, "multiple-of-changed", location, text)
         if r.unique_items and not b.unique_items:
-            self.narrowed(flow, "unique-items-tightened", location, "items must now be unique")
+            self.emit(flow, "unique-items-tightened", location, "items must now be unique")
         elif b.unique_items and not r.unique_items:
-            self.widened(flow, "unique-items-loosened", location, "items may now repeat")
+            self.emit(flow, "unique-items-loosened", location, "items may now repeat")
 
     def _annotations(self, flow: Flow, b: Norm, r: Norm, location: str) -> None:
         if b.default is not r.default and canonical(b.default) != canonical(r.default):
@@ -409,11 +617,10 @@ class Differ:
             new = "none" if r.default is _UNSET else f"`{canonical(r.default)}`"
             text = f"default changed from {old} to {new}"
             # A sender that omits the value now gets another behaviour; a reader is unaffected.
-            self.add(f"{flow.prefix}-default-changed", location, flow.client_sends, text)
-        if r.deprecated and not b.deprecated:
-            self.info(flow, "deprecated", location, "deprecated")
+            self.emit(flow, "default-changed", location, text)
+        self.deprecation(flow, "", b.deprecation, r.deprecation, location)
         if (b.description or "") != (r.description or ""):
-            self.info(flow, "description-changed", location, "description changed")
+            self.emit(flow, "description-changed", location, "description changed")
 
     # ----------------------------------------------------------------------- structure
 
@@ -423,7 +630,8 @@ class Differ:
         for name in _ordered(base_props, rev_props, b.required, r.required):
             where = f"{location}.{name}" if location else name
             if name in base_props and name not in rev_props and name not in r.required:
-                self.always(flow, "property-removed", where, "property removed")
+                gone = normalize(self.base_root, base_props[name]).deprecation
+                self.removed(flow, "property-", where, gone, "property removed")
                 continue
             if name in rev_props and name not in base_props and name not in b.required:
                 self._property_added(flow, name in r.required, where)
@@ -439,27 +647,27 @@ class Differ:
 
     def _property_added(self, flow: Flow, required: bool, where: str) -> None:
         if required:
-            self.narrowed(flow, "property-added-required", where, "new required property")
+            self.emit(flow, "property-added-required", where, "new required property")
         else:
-            self.info(flow, "property-added", where, "new optional property")
+            self.emit(flow, "property-added", where, "new optional property")
 
     def _required(self, flow: Flow, was: bool, now: bool, where: str) -> None:
         if now and not was:
-            self.narrowed(flow, "property-became-required", where, "became required")
+            self.emit(flow, "property-became-required", where, "became required")
         elif was and not now:
-            self.widened(flow, "property-became-optional", where, "became optional")
+            self.emit(flow, "property-became-optional", where, "became optional")
 
     def _containers(self, flow: Flow, b: Norm, r: Norm, location: str, depth: int) -> None:
         self._optional_schema(flow, b.items, r.items, f"{location}[]", "items", depth)
         where = f"{location}.{{*}}"
         if b.additional is True and r.additional is not True:
-            self.narrowed(flow, "additional-properties-narrowed", where, "extra properties limited")
+            self.emit(flow, "additional-properties-narrowed", where, "extra properties limited")
         elif r.additional is True and b.additional is not True:
-            self.widened(flow, "additional-properties-widened", where, "any extra property allowed")
+            self.emit(flow, "additional-properties-widened", where, "any extra property allowed")
         elif b.additional is False and r.additional is not False:
-            self.widened(flow, "additional-properties-widened", where, "extra properties allowed")
+            self.emit(flow, "additional-properties-widened", where, "extra properties allowed")
         elif r.additional is False and b.additional is not False:
-            self.narrowed(flow, "additional-properties-narrowed", where, "extra properties refused")
+            self.emit(flow, "additional-properties-narrowed", where, "extra properties refused")
         elif isinstance(b.additional, dict) and isinstance(r.additional, dict):
             self.schema(flow, b.additional, r.additional, where, depth + 1)
 
@@ -469,9 +677,9 @@ class Differ:
             where = f"{location}<if:{key}>"
             old, new = b.conditionals.get(key), r.conditionals.get(key)
             if old is None:
-                self.narrowed(flow, "conditional-added", where, "new if/then rule")
+                self.emit(flow, "conditional-added", where, "new if/then rule")
             elif new is None:
-                self.widened(flow, "conditional-removed", where, "if/then rule removed")
+                self.emit(flow, "conditional-removed", where, "if/then rule removed")
             else:
                 for branch in ("then", "else"):
                     here = f"{where}.{branch}"
@@ -485,9 +693,9 @@ class Differ:
         if base is not None and rev is not None:
             self.schema(flow, base, rev, where, depth + 1)
         elif base is None and rev is not None:
-            self.narrowed(flow, f"{what}-constrained", where, f"{what} schema added")
+            self.emit(flow, f"{what}-constrained", where, f"{what} schema added")
         elif base is not None and rev is None:
-            self.widened(flow, f"{what}-unconstrained", where, f"{what} schema removed")
+            self.emit(flow, f"{what}-unconstrained", where, f"{what} schema removed")
 
     def _branches(
         self, flow: Flow, base: list[Any], rev: list[Any], location: str, depth: int
@@ -503,9 +711,17 @@ class Differ:
         for i, j in zip(base_left, rev_left, strict=False):
             self.schema(flow, base[i], rev[j], f"{location}<anyOf:{j}>", depth + 1)
         for i in base_left[len(rev_left) :]:
-            self.narrowed(flow, "any-of-branch-removed", location, f"alternative {i} removed")
+            self.emit(flow, "any-of-branch-removed", location, f"alternative {i} removed")
         for j in rev_left[len(base_left) :]:
-            self.widened(flow, "any-of-branch-added", location, f"alternative {j} added")
+            self.emit(flow, "any-of-branch-added", location, f"alternative {j} added")
+
+
+def _no_sunset(old: Deprecation, new: Deprecation) -> str:
+    if new.written is not None:
+        return f"deprecated; its sunset date `{new.written}` is not a YYYY-MM-DD date"
+    if old.deprecated:
+        return "sunset date withdrawn; still deprecated"
+    return "deprecated without a sunset date"
 
 
 def _identity(node: Any) -> object:
@@ -569,7 +785,7 @@ def _norm_as_schema(norm: Norm) -> dict[str, Any]:
     if norm.types is not None:  # nullability is compared on its own, not per alternative
         schema["type"] = sorted(norm.types)
     for key, value in (
-        ("enum", norm.enum),
+        ("enum", None if norm.extensible else norm.enum),
         ("format", norm.format),
         ("multipleOf", norm.multiple_of),
         ("items", norm.items),
@@ -585,6 +801,8 @@ def _norm_as_schema(norm: Norm) -> dict[str, Any]:
         schema["additionalProperties"] = norm.additional
     if norm.patterns:
         schema["allOf"] = [{"pattern": p} for p in sorted(norm.patterns)]
+    if norm.extensible:
+        schema["anyOf"] = [{"type": "string", "enum": norm.enum}, {"type": "string"}]
     return schema
 
 
@@ -647,22 +865,28 @@ def operations(doc: dict[str, Any]) -> dict[str, Operation]:
     return found
 
 
-def diff_documents(base: dict[str, Any], rev: dict[str, Any]) -> list[Change]:
-    """Every change from `base` to `rev`, per operation, sorted and without duplicates."""
+def diff_documents(
+    base: dict[str, Any], rev: dict[str, Any], today: date | None = None
+) -> list[Change]:
+    """Every change from `base` to `rev`, per operation, sorted and without duplicates.
+
+    `today` (default: the current UTC date) decides whether a sunset date has come.
+    """
+    day = today or utc_today()
     base_ops, rev_ops = operations(base), operations(rev)
     changes: list[Change] = []
     for key in _ordered(base_ops, rev_ops):
         old, new = base_ops.get(key), rev_ops.get(key)
-        if new is None and old is not None:
-            changes.append(Change(old.label, "operation", "operation-removed", True, "removed"))
-        elif old is None and new is not None:
-            changes.append(
-                Change(new.label, "operation", "operation-added", False, "new operation")
-            )
-        elif old is not None and new is not None:
-            differ = OperationDiffer(new.label, base, rev)
-            differ.compare(old, new)
-            changes += differ.changes
+        if new is not None:
+            differ = OperationDiffer(new.label, base, rev, day)
+            if old is None:
+                differ.emit(None, "operation-added", "operation", "new operation")
+            else:
+                differ.compare(old, new)
+        elif old is not None:
+            differ = OperationDiffer(old.label, base, rev, day)
+            differ.removed(None, "operation-", "operation", Deprecation.on(old.op), "removed")
+        changes += differ.changes
     return sorted(set(changes))
 
 
@@ -689,12 +913,11 @@ class OperationDiffer(Differ):
             text = (
                 f"operationId changed from `{old.get('operationId')}` to `{new.get('operationId')}`"
             )
-            self.add("operation-id-changed", "operation", True, text)
-        if new.get("deprecated") and not old.get("deprecated"):
-            self.add("operation-deprecated", "operation", False, "deprecated")
+            self.emit(None, "operation-id-changed", "operation", text)
+        self.deprecation(None, "operation-", Deprecation.on(old), Deprecation.on(new), "operation")
         for key in ("summary", "description"):
             if old.get(key) != new.get(key):
-                self.add(f"operation-{key}-changed", "operation", False, f"{key} changed")
+                self.emit(None, f"operation-{key}-changed", "operation", f"{key} changed")
 
     # ----------------------------------------------------------------------- security
 
@@ -704,10 +927,10 @@ class OperationDiffer(Differ):
         lost = [a for a in before if not any(r <= a for r in after)]
         if lost:
             text = f"security changed from {_show_security(before)} to {_show_security(after)}"
-            self.add("security-tightened", "security", True, text)
+            self.emit(None, "security-tightened", "security", text)
         elif before != after:
             text = f"security changed from {_show_security(before)} to {_show_security(after)}"
-            self.add("security-loosened", "security", False, text)
+            self.emit(None, "security-loosened", "security", text)
         names = {name for alt in before for name, _ in alt} & {n for a in after for n, _ in a}
         for name in sorted(names):
             self._security_scheme(name)
@@ -723,7 +946,7 @@ class OperationDiffer(Differ):
         old, new = definition(self.base_root), definition(self.rev_root)
         if old != new:
             text = f"security scheme `{name}` changed from `{canonical(old)}` to `{canonical(new)}`"
-            self.add("security-scheme-changed", f"security.{name}", True, text)
+            self.emit(None, "security-scheme-changed", f"security.{name}", text)
 
     # ----------------------------------------------------------------------- parameters
 
@@ -735,25 +958,25 @@ class OperationDiffer(Differ):
             shown = after if after is not None else before
             where = f"{flow.prefix}.{key[0]}.{(shown or {}).get('name')}"
             if after is None:
-                self.always(flow, "parameter-removed", where, "parameter removed")
+                gone = Deprecation.on(before)
+                self.removed(flow, "parameter-", where, gone, "parameter removed")
             elif before is None and after.get("required"):
-                self.narrowed(flow, "parameter-added-required", where, "new required parameter")
+                self.emit(flow, "parameter-added-required", where, "new required parameter")
             elif before is None:
-                self.info(flow, "parameter-added", where, "new optional parameter")
+                self.emit(flow, "parameter-added", where, "new optional parameter")
             elif before is not None:
                 self._parameter(flow, before, after, where)
 
     def _parameter(self, flow: Flow, old: dict[str, Any], new: dict[str, Any], where: str) -> None:
         if new.get("required") and not old.get("required"):
-            self.narrowed(flow, "parameter-became-required", where, "became required")
+            self.emit(flow, "parameter-became-required", where, "became required")
         elif old.get("required") and not new.get("required"):
-            self.widened(flow, "parameter-became-optional", where, "became optional")
+            self.emit(flow, "parameter-became-optional", where, "became optional")
         if (old.get("style"), old.get("explode")) != (new.get("style"), new.get("explode")):
-            self.always(flow, "parameter-serialization-changed", where, "style/explode changed")
-        if new.get("deprecated") and not old.get("deprecated"):
-            self.info(flow, "parameter-deprecated", where, "deprecated")
+            self.emit(flow, "parameter-serialization-changed", where, "style/explode changed")
+        self.deprecation(flow, "parameter-", Deprecation.on(old), Deprecation.on(new), where)
         if old.get("description") != new.get("description"):
-            self.info(flow, "parameter-description-changed", where, "description changed")
+            self.emit(flow, "parameter-description-changed", where, "description changed")
         self.schema(flow, _parameter_schema(old), _parameter_schema(new), where)
 
     # ----------------------------------------------------------------------- bodies
@@ -764,25 +987,25 @@ class OperationDiffer(Differ):
         if before is None and after is None:
             return
         if after is None:
-            self.always(flow, "body-removed", where, "request body removed")
+            self.emit(flow, "body-removed", where, "request body removed")
         elif before is None and after.get("required"):
-            self.narrowed(flow, "body-added-required", where, "new required request body")
+            self.emit(flow, "body-added-required", where, "new required request body")
         elif before is None:
-            self.info(flow, "body-added", where, "new optional request body")
+            self.emit(flow, "body-added", where, "new optional request body")
         else:
             if after.get("required") and not before.get("required"):
-                self.narrowed(flow, "body-became-required", where, "request body became required")
+                self.emit(flow, "body-became-required", where, "request body became required")
             elif before.get("required") and not after.get("required"):
-                self.widened(flow, "body-became-optional", where, "request body became optional")
+                self.emit(flow, "body-became-optional", where, "request body became optional")
             self._content(flow, before.get("content") or {}, after.get("content") or {}, where)
 
     def _content(self, flow: Flow, old: dict[str, Any], new: dict[str, Any], where: str) -> None:
         for media in _ordered(old, new):
             here = f"{where}[{media}]"
             if media not in new:
-                self.always(flow, "media-type-removed", here, f"media type `{media}` removed")
+                self.emit(flow, "media-type-removed", here, f"media type `{media}` removed")
             elif media not in old:
-                self.info(flow, "media-type-added", here, f"media type `{media}` added")
+                self.emit(flow, "media-type-added", here, f"media type `{media}` added")
             else:
                 before = resolve(self.base_root, old[media]) or {}
                 after = resolve(self.rev_root, new[media]) or {}
@@ -794,16 +1017,16 @@ class OperationDiffer(Differ):
         for status in _ordered(old, new):
             where = f"{flow.prefix}[{status}]"
             if status not in new:
-                self.always(flow, "status-removed", where, f"status {status} removed")
+                self.emit(flow, "status-removed", where, f"status {status} removed")
             elif status not in old:
-                self.info(flow, "status-added", where, f"status {status} documented")
+                self.emit(flow, "status-added", where, f"status {status} documented")
             else:
                 before, after = (
                     resolve(self.base_root, old[status]),
                     resolve(self.rev_root, new[status]),
                 )
                 if before.get("description") != after.get("description"):
-                    self.info(flow, "description-changed", where, "description changed")
+                    self.emit(flow, "description-changed", where, "description changed")
                 self._headers(flow, before.get("headers") or {}, after.get("headers") or {}, where)
                 content_old, content_new = before.get("content") or {}, after.get("content") or {}
                 self._content(flow, content_old, content_new, f"{where}.body")
@@ -815,17 +1038,17 @@ class OperationDiffer(Differ):
             name = (after.get(key) or before[key])[0]
             here = f"{where}.header.{name}"
             if key not in after:
-                self.always(flow, "header-removed", here, f"header `{name}` removed")
+                self.emit(flow, "header-removed", here, f"header `{name}` removed")
             elif key not in before:
-                self.info(flow, "header-added", here, f"header `{name}` added")
+                self.emit(flow, "header-added", here, f"header `{name}` added")
             else:
                 self._header(flow, before[key][1], after[key][1], here)
 
     def _header(self, flow: Flow, old: dict[str, Any], new: dict[str, Any], where: str) -> None:
         if new.get("required") and not old.get("required"):
-            self.narrowed(flow, "header-became-required", where, "header became required")
+            self.emit(flow, "header-became-required", where, "header became required")
         elif old.get("required") and not new.get("required"):
-            self.widened(flow, "header-became-optional", where, "header became optional")
+            self.emit(flow, "header-became-optional", where, "header became optional")
         self.schema(flow, _parameter_schema(old), _parameter_schema(new), where)
 
 

@@ -141,3 +141,16 @@ def create_operation(spec: Spec) -> dict[str, Any]:
     """`POST /items`."""
     operation: dict[str, Any] = spec["paths"]["/items"]["post"]
     return operation
+
+
+def answer_with_item(spec: Spec) -> None:
+    """Give the webhook's 200 (the partner's answer to Signly) a JSON body with an item."""
+    spec["webhooks"]["itemEvent"]["post"]["responses"]["200"] = json_response(item())
+
+
+def webhook_answer(spec: Spec) -> dict[str, Any]:
+    """The body schema the partner answers the `itemEvent` webhook with (see answer_with_item)."""
+    schema: dict[str, Any] = spec["webhooks"]["itemEvent"]["post"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+    return schema

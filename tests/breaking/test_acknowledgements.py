@@ -108,9 +108,36 @@ def test_malformed_file_is_a_usage_error(
     assert ACK_FILE in capsys.readouterr().err
 
 
+def test_unknown_rule_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An entry must name a published rule: a typo would otherwise sit there, stale forever."""
+    assert _run(repo, [_ack(rule="response-enum-value-addded")]) == 2
+    err = capsys.readouterr().err
+    assert ACK_FILE in err and "unknown rule `response-enum-value-addded`" in err
+    assert "--rules" in err
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["response-known-value-added", "operation-summary-changed", "response-deprecated",
+     "response-property-removed-after-sunset", "operation-deprecated-without-sunset"],
+)  # fmt: skip
+def test_rule_that_is_never_an_error_cannot_be_acknowledged(
+    repo: Path, rule: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Info and warnings never fail the gate, so there is nothing to acknowledge."""
+    assert _run(repo, [_ack(rule=rule)]) == 2
+    err = capsys.readouterr().err
+    assert ACK_FILE in err and f"rule `{rule}` is never an error" in err
+
+
+def test_rule_that_can_be_an_error_is_accepted(repo: Path) -> None:
+    """A rule that is an error in some flow may be acknowledged (here it matches nothing)."""
+    assert _run(repo, [_ack(), _ack(rule="response-enum-value-removed")]) == 0
+
+
 def test_judge_ignores_non_breaking_changes() -> None:
     """Only breaking changes need acknowledging; an entry for a non-breaking one is stale."""
-    info = Change("GET /x", "operation", "operation-summary-changed", False, "summary changed")
+    info = Change("GET /x", "operation", "operation-summary-changed", "info", "summary changed")
     ack = Acknowledgement("operation-summary-changed", "GET /x", "operation", "Reworded.")
     verdict = judge([info], [ack])
     assert verdict.unacknowledged == [] and verdict.acknowledged == {}

@@ -1,0 +1,181 @@
+"""Deprecation with a sunset date, for operations, parameters and properties.
+
+`deprecated: true` with `x-sunset: 'YYYY-MM-DD'` beside it announces a removal; removing the
+element before that date breaks partners who were promised until then (error), from that
+day on it is what was announced (warning). Every case runs on `TODAY` (2026-06-01).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from scripts.spec_diff import diff_documents
+from tests.breaking.cases import GET, RESP, TODAY, Case, check, ids, run
+from tests.breaking.specs import Mutation, Spec, list_operation, pair, request_item, response_item
+
+LIMIT = "request.query.limit"
+LATER, EARLIER = "2026-12-31", "2026-03-31"
+
+
+def deprecated(sunset: str | None = None) -> dict[str, Any]:
+    """The two keywords, as the spec writes them."""
+    return {"deprecated": True} if sunset is None else {"deprecated": True, "x-sunset": sunset}
+
+
+def _mark(node: dict[str, Any], sunset: str | None) -> None:
+    node.pop("x-sunset", None)
+    node.update(deprecated(sunset))
+
+
+def on_operation(sunset: str | None = None) -> Mutation:
+    """Deprecate `GET /items` (with exactly this sunset date, or none)."""
+    return lambda s: _mark(list_operation(s), sunset)
+
+
+def on_parameter(sunset: str | None = None) -> Mutation:
+    """Deprecate the `limit` query parameter of `GET /items`."""
+    return lambda s: _mark(list_operation(s)["parameters"][0], sunset)
+
+
+def drop_operation(spec: Spec) -> None:
+    """Remove `GET /items`."""
+    spec["paths"]["/items"].pop("get")
+
+
+def drop_parameter(spec: Spec) -> None:
+    """Remove the `limit` query parameter."""
+    list_operation(spec)["parameters"].pop(0)
+
+
+def _cases(kind: str, stem: str, where: str, mark: Any, drop: Mutation) -> list[Case]:
+    """The same pairs for operations (`stem` = `operation-`) and parameters."""
+    return [
+        Case(f"{kind} deprecated with a sunset date", mark(LATER),
+             [(f"{stem}deprecated", GET, where, "info")], exact=True),
+        Case(f"{kind} deprecated without a sunset date", mark(),
+             [(f"{stem}deprecated-without-sunset", GET, where, "warning")], exact=True),
+        Case(f"{kind} deprecated with an unreadable sunset date", mark("end of 2026"),
+             [(f"{stem}deprecated-without-sunset", GET, where, "warning")], exact=True),
+        Case(f"{kind} sunset date set later on", mark(LATER),
+             [(f"{stem}sunset-changed", GET, where, "info")], prepare=mark(), exact=True),
+        Case(f"{kind} sunset postponed", mark("2027-06-30"),
+             [(f"{stem}sunset-changed", GET, where, "info")], prepare=mark(LATER), exact=True),
+        Case(f"{kind} sunset brought forward", mark("2026-09-30"),
+             [(f"{stem}sunset-brought-forward", GET, where, "warning")], prepare=mark(LATER),
+             exact=True),
+        Case(f"{kind} sunset date withdrawn", mark(),
+             [(f"{stem}deprecated-without-sunset", GET, where, "warning")],
+             prepare=mark(LATER), exact=True),
+        Case(f"{kind} still deprecated, nothing changed", mark(LATER), [], prepare=mark(LATER)),
+        Case(f"{kind} removed before its sunset date", drop,
+             [(f"{stem}removed-before-sunset", GET, where, "error")], prepare=mark(LATER),
+             exact=True),
+        Case(f"{kind} removed on its sunset date", drop,
+             [(f"{stem}removed-after-sunset", GET, where, "warning")],
+             prepare=mark(TODAY.isoformat()), exact=True),
+        Case(f"{kind} removed after its sunset date", drop,
+             [(f"{stem}removed-after-sunset", GET, where, "warning")], prepare=mark(EARLIER),
+             exact=True),
+        Case(f"{kind} removed, deprecated without a sunset date", drop,
+             [(f"{stem}removed", GET, where, "error")], prepare=mark(), exact=True),
+        Case(f"{kind} removed, never deprecated", drop,
+             [(f"{stem}removed", GET, where, "error")], exact=True),
+    ]  # fmt: skip
+
+
+CASES = [
+    *_cases("operation", "operation-", "operation", on_operation, drop_operation),
+    *_cases("parameter", "request-parameter-", LIMIT, on_parameter, drop_parameter),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+def test_deprecation(case: Case) -> None:
+    """Marking is info (or a warning without a date); removal follows the sunset date."""
+    check(case)
+
+
+def _messages(mutate: Mutation, prepare: Mutation | None = None) -> list[str]:
+    return [c.message for c in run(Case("", mutate, [], prepare=prepare))]
+
+
+def test_changelog_messages_name_the_sunset_date() -> None:
+    """Partners read the date they can rely on, or that there is none."""
+    assert _messages(on_operation(LATER)) == [f"deprecated, sunset {LATER}"]
+    assert _messages(on_operation()) == ["deprecated without a sunset date"]
+    assert _messages(on_operation("soon")) == [
+        "deprecated; its sunset date `soon` is not a YYYY-MM-DD date"
+    ]
+    assert _messages(on_operation("2027-01-31"), on_operation(LATER)) == [
+        f"sunset postponed from {LATER} to 2027-01-31"
+    ]
+    assert _messages(drop_parameter, on_parameter(LATER)) == [
+        f"parameter removed before its announced sunset date {LATER}"
+    ]
+    assert _messages(drop_parameter, on_parameter(EARLIER)) == [
+        f"parameter removed as announced (deprecated, sunset {EARLIER})"
+    ]
+    assert _messages(drop_parameter, on_parameter()) == [
+        "parameter removed (it was deprecated without a sunset date)"
+    ]
+
+
+def test_today_decides_before_or_after() -> None:
+    """The same removal is an error the day before the sunset date, a warning on it."""
+    base, revision = pair(drop_operation, on_operation(LATER))
+    sunset = date.fromisoformat(LATER)
+    before = diff_documents(base, revision, today=sunset - timedelta(days=1))
+    on_the_day = diff_documents(base, revision, today=sunset)
+    assert [(c.rule, c.level) for c in before] == [("operation-removed-before-sunset", "error")]
+    assert [(c.rule, c.level) for c in on_the_day] == [
+        ("operation-removed-after-sunset", "warning")
+    ]
+
+
+def test_default_today_is_the_current_utc_date() -> None:
+    """Without `today`, a sunset date far in the past has passed and one far ahead has not."""
+    past = diff_documents(*pair(drop_operation, on_operation("2000-01-01")))
+    future = diff_documents(*pair(drop_operation, on_operation("2999-12-31")))
+    assert [c.level for c in past] == ["warning"] and [c.level for c in future] == ["error"]
+
+
+def test_a_date_object_is_read_as_a_sunset_date() -> None:
+    """A YAML loader that makes dates of unquoted `2026-12-31` gives the same result."""
+    changes = run(Case("", lambda s: list_operation(s).update(
+        {"deprecated": True, "x-sunset": date(2026, 12, 31)}), []))  # fmt: skip
+    assert [(c.rule, c.message) for c in changes] == [
+        ("operation-deprecated", "deprecated, sunset 2026-12-31")
+    ]
+
+
+def test_deprecated_property_behind_a_ref_sibling() -> None:
+    """`deprecated` and `x-sunset` beside a `$ref` (kept by the dereferencer) are read."""
+
+    def shared_note(spec: Spec) -> None:
+        spec["components"]["schemas"] = {"Note": {"type": "string"}}
+        for item in (request_item(spec), response_item(spec)):
+            item["properties"]["note"] = {"$ref": "#/components/schemas/Note"}
+
+    def deprecate(spec: Spec) -> None:
+        response_item(spec)["properties"]["note"].update(deprecated(LATER))
+
+    assert [(c.rule, c.location) for c in run(Case("", deprecate, [], shared_note))] == [
+        ("response-deprecated", f"{RESP}.note")
+    ]
+
+
+def test_deprecating_a_condition_keeps_its_identity() -> None:
+    """`deprecated` is left out of an `if` schema's key: no rule removed and re-added."""
+
+    def rule(spec: Spec) -> None:
+        request_item(spec).update(
+            {"if": {"properties": {"kind": {"const": "b"}}}, "then": {"required": ["note"]}}
+        )
+
+    def deprecate_condition(spec: Spec) -> None:
+        request_item(spec)["if"].update(deprecated(LATER))
+
+    assert run(Case("", deprecate_condition, [], rule)) == []
