@@ -27,8 +27,10 @@ with the current UTC date, which a test (or a re-run of an old build) must be ab
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -58,7 +60,13 @@ class UsageError(Exception):
 
 @dataclass(frozen=True)
 class Acknowledgement:
-    """A maintainer's "this break is intended", for exactly one rule at one location."""
+    """A maintainer's "this break is intended", for one rule at the places it names.
+
+    `operation` and `location` are exact, or globs where `*` stands for any text (and no
+    other character is special, so `data[].status` means what it says): one entry can then
+    acknowledge one deliberate change that shows in many places, such as a value list made
+    extensible in every answer. `rule` is always exact.
+    """
 
     rule: str
     operation: str
@@ -69,6 +77,18 @@ class Acknowledgement:
     def key(self) -> tuple[str, str, str]:
         """The identity that must equal a change's `key` exactly."""
         return (self.rule, self.operation, self.location)
+
+    def matches(self, change: Change) -> bool:
+        return (
+            change.rule == self.rule
+            and _glob(self.operation).fullmatch(change.operation) is not None
+            and _glob(self.location).fullmatch(change.location) is not None
+        )
+
+
+@functools.cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    return re.compile(".*".join(re.escape(part) for part in pattern.split("*")), re.S)
 
 
 @dataclass(frozen=True)
@@ -155,15 +175,18 @@ def _acknowledgement(path: Path, index: int, entry: Any) -> Acknowledgement:
 
 
 def judge(changes: list[Change], acks: list[Acknowledgement]) -> Verdict:
-    """Match acknowledgements to breaking changes on (rule, operation, location) exactly."""
-    by_key = {ack.key: ack for ack in acks}
-    breaking = [c for c in changes if c.breaking]
-    acknowledged = {c: by_key[c.key] for c in breaking if c.key in by_key}
-    used = {c.key for c in acknowledged}
+    """Match acknowledgements to breaking changes: the rule exactly, operation and location
+    exactly or by glob; the first matching entry wins."""
+    acknowledged: dict[Change, Acknowledgement] = {}
+    for change in (c for c in changes if c.breaking):
+        ack = next((a for a in acks if a.matches(change)), None)
+        if ack is not None:
+            acknowledged[change] = ack
+    used = {id(ack) for ack in acknowledged.values()}
     return Verdict(
         acknowledged=acknowledged,
-        unacknowledged=[c for c in breaking if c.key not in by_key],
-        stale=[ack for ack in acks if ack.key not in used],
+        unacknowledged=[c for c in changes if c.breaking and c not in acknowledged],
+        stale=[ack for ack in acks if id(ack) not in used],
     )
 
 

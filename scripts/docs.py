@@ -36,6 +36,7 @@ import markdown
 
 from scripts.codesamples import with_code_samples
 from scripts.overlay import apply_overlay
+from scripts.partner_notes import with_partner_notes
 from scripts.validate_spec import validate_all, validate_bundled
 from scripts.yamlio import dump_json, dump_yaml, load_yaml
 
@@ -90,7 +91,7 @@ def docs_variant(spec_dir: Path, overlays_dir: Path, samples_dir: Path) -> tuple
     """(bundled spec, docs variant): what generate.py writes as openapi.yaml and .docs.yaml."""
     bundled = validate_all(spec_dir / "openapi.yaml")
     variant = apply_overlay(bundled, load_yaml(overlays_dir / "docs.yaml"))
-    variant = with_code_samples(variant, samples_dir)
+    variant = with_partner_notes(with_code_samples(variant, samples_dir))
     validate_bundled(variant, "the docs variant")
     return bundled, variant
 

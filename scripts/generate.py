@@ -24,6 +24,7 @@ from typing import Any
 from scripts.bundle import dereference
 from scripts.codesamples import with_code_samples
 from scripts.overlay import OverlayError, apply_overlay
+from scripts.partner_notes import with_partner_notes
 from scripts.validate_spec import SpecInvalid, validate_all, validate_bundled
 from scripts.yamlio import dump_json, dump_yaml, load_yaml, write_text
 
@@ -107,8 +108,8 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
         for overlay_file in overlays:
             try:
                 variant = apply_overlay(bundled, load_yaml(overlay_file))
-                if overlay_file.stem == DOCS_OVERLAY:  # then docs/samples/ as x-codeSamples
-                    variant = with_code_samples(variant)
+                if overlay_file.stem == DOCS_OVERLAY:  # samples as x-codeSamples, partner notes
+                    variant = with_partner_notes(with_code_samples(variant))
             except OverlayError as error:
                 raise GenerationError(f"overlays/{overlay_file.name}: {error}") from error
             _write_spec(out, f"openapi.{overlay_file.stem}.yaml", variant)
@@ -127,10 +128,12 @@ def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
              "--custom-template-path", str(CLIENT_TEMPLATES)],
             out, "openapi-python-client",
         )  # fmt: skip
+    # The models read the client variant too: error answers are one ErrorEnvelope there,
+    # where the bundle's per-response pins would become one model per operation and status.
     with timer.step("datamodel-codegen -> signly_models/"):
         (out / "signly_models").mkdir()
         _run(
-            ["datamodel_code_generator", "--input", str(out / "openapi.yaml"),
+            ["datamodel_code_generator", "--input", str(client_spec),
              "--output", str(out / "signly_models" / "__init__.py"), *DATAMODEL_FLAGS],
             REPO_ROOT, "datamodel-codegen",
         )  # fmt: skip
@@ -158,7 +161,7 @@ def idempotency_module(spec: dict[str, Any]) -> str:
     """
     lines = [
         '"""Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec',
-        'says `x-idempotent`. Generated from the spec by scripts/generate.py; do not edit."""',
+        'says `x-idempotent`. Generated from the API description; do not edit."""',
         "",
         "IDEMPOTENT: dict[str, bool] = {",
     ]

@@ -31,7 +31,6 @@ from signly_mock.errors import (
     InsufficientCredits,
     IntegrationNotFound,
     NotFound,
-    Validation,
 )
 from signly_mock.ids import new_ulid, new_uuid
 
@@ -245,15 +244,26 @@ class Store:
         }
 
     def create_integration(self, tenant_id: str, auth_method: str) -> dict[str, Any]:
-        """D23: creating replaces any existing credential, which stops working at once."""
+        """D23: one credential per tenant; while it exists a second one is a 409, never a
+        silent replacement of the credential a partner's production runs on."""
         now = self._now()
         key_id = "pk_" + new_ulid()
         prefix = "sk_live_" if auth_method == "KEY" else "hs_live_"
         secret = prefix + secrets.token_urlsafe(24)
         with self._write() as db:
+            existing = db.execute(
+                "SELECT key_id FROM credentials WHERE tenant_id = ?", (tenant_id,)
+            ).fetchone()
+            if existing is not None:
+                raise Conflict(
+                    "The tenant already has a partner credential; revoke it before creating "
+                    "another.",
+                    {"keyId": existing["key_id"]},
+                    code="api_integration_exists",
+                )
             self._credentials.clear()
             db.execute(
-                "INSERT OR REPLACE INTO credentials VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO credentials VALUES (?, ?, ?, ?, ?, ?)",
                 (tenant_id, key_id, auth_method, secret_hash(secret), now, now),
             )
         secret_field = "apiKey" if auth_method == "KEY" else "apiSecret"
@@ -497,8 +507,10 @@ class Store:
                 "SELECT 1 FROM template_versions WHERE template_id = ? AND version = ?",
                 (template_id, version),
             ).fetchone()
-            if exists is None:
-                raise Validation({"templateVersion": ["Template version does not exist."]})
+            if exists is None:  # D24: a well-formed reference that names nothing
+                raise NotFound(
+                    "Template version not found.", {"templateId": template_id, "version": version}
+                )
             charged = db.execute(
                 "UPDATE tenants SET credits = credits - 1 WHERE tenant_id = ? AND credits > 0",
                 (tenant_id,),
@@ -573,6 +585,11 @@ class Store:
             "orderMode": row["order_mode"],
             "deadlineAt": row["deadline_at"],
             "metadata": _loads(row["metadata"]),
+            "flowPolicy": {
+                "onParticipantFail": (_loads(row["flow_policy"]) or {}).get(
+                    "onParticipantFail", "CANCEL_FLOW"
+                )
+            },
             "participants": [
                 {
                     "participantId": participant["participant_id"],

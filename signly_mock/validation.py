@@ -214,11 +214,9 @@ class OperationChecks:
         for param in self.path_params:
             value = param.coerce(raw.get(param.name, ""))
             if not param.validator.is_valid(value):
-                if param.schema_type == "string":
-                    # D24: a malformed id is an unknown one.
-                    resource = re.sub(r"Id$", "", param.name).capitalize()
-                    raise NotFound(f"{resource} not found.", {param.name: value})
-                raise Validation({param.name: [_message(_first_error(param.validator, value))]})
+                # D24: in the path, a malformed id or version is an unknown one.
+                resource = re.sub(r"Id$", "", param.name).capitalize()
+                raise NotFound(f"{resource} not found.", {param.name: value})
             values[param.name] = value
         return values
 

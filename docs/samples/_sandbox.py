@@ -33,7 +33,8 @@ MINIMAL_PDF = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
-KNOWN = ("TEMPLATE_ID", "VERSION", "TEMPLATE_PDF", "API_INTEGRATION", "WEBHOOK")
+KNOWN = ("TEMPLATE_ID", "VERSION", "TEMPLATE_PDF", "API_INTEGRATION", "NO_API_INTEGRATION")
+KNOWN += ("WEBHOOK",)
 KNOWN += DOCUMENT_VARIABLES
 
 
@@ -110,6 +111,12 @@ def _api_integration() -> None:
         _call("POST", "/api", {"auth_method": "KEY"}, admin=True)
 
 
+def _no_api_integration() -> None:
+    """Revoke the tenant's credential, if any, so that creating one is not refused (409)."""
+    if _call("GET", "/api", admin=True) is not None:
+        _call("DELETE", "/api", admin=True)
+
+
 def sample_pdf() -> None:
     """Write a blank one-page PDF to TEMPLATE_PDF (default template.pdf) unless it exists."""
     path = os.environ.setdefault("TEMPLATE_PDF", "template.pdf")
@@ -135,6 +142,8 @@ def provide(*names: str) -> None:
             sample_pdf()
         elif name == "WEBHOOK":
             _webhook()
+        elif name == "NO_API_INTEGRATION":
+            _no_api_integration()
         elif os.environ.get(name):
             continue
         elif name == "TEMPLATE_ID":

@@ -1,17 +1,20 @@
-"""Create (or replace) the partner credential.
+"""Create the partner credential.
 
 POST /api
 
-Replaces any existing credential: the old key stops working at once. In the sandbox,
-restart `signly-mock serve` to get the seeded key back.
+A tenant has one credential: while it exists this answers 409 `api_integration_exists`.
+To rotate, revoke it first (DELETE /api). In the sandbox, restart `signly-mock serve` to
+get the seeded key back.
 """
 
 import os
 
+import _sandbox  # sandbox-only
 from signly_client import SignlyAdminClient
 from signly_client.models import CreateApiIntegrationRequest
 
 # Settings default to the local sandbox (`signly-mock serve`); set them for production.
+_sandbox.provide("NO_API_INTEGRATION")  # sandbox-only
 with SignlyAdminClient(
     token=os.environ.get("SIGNLY_ADMIN_TOKEN", "eyJhbGciOi..."),  # the Signly App session
     base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),

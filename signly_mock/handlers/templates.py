@@ -5,6 +5,8 @@ from __future__ import annotations
 from signly_mock.blobs import BlobKey
 from signly_mock.handlers.base import Call, Reply, Services, drop_none
 
+UPDATED_FIELD_KEYS = ("fieldName", "fieldType", "page")
+
 
 async def list_templates(services: Services, call: Call) -> Reply:
     page = services.store.list_templates(
@@ -72,7 +74,9 @@ async def list_template_fields(services: Services, call: Call) -> Reply:
 
 
 async def set_template_fields(services: Services, call: Call) -> Reply:
-    data = services.store.set_template_fields(call.tenant_id, call.path["templateId"], call.body)
+    fields = services.store.set_template_fields(call.tenant_id, call.path["templateId"], call.body)
+    # D05: the answer is the documented one (name, type, page); GET returns every property.
+    data = [{key: f[key] for key in UPDATED_FIELD_KEYS if key in f} for f in fields]
     return Reply(200, "template_fields_updated", "Template fields updated.", data)
 
 

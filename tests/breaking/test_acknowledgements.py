@@ -150,3 +150,36 @@ def test_repository_file_is_valid() -> None:
 
     root = Path(__file__).resolve().parents[2]
     assert isinstance(load_acknowledgements(root / ACK_FILE), list)
+
+
+def _became_extensible(operation: str, location: str) -> Change:
+    return Change(operation, location, "response-enum-became-extensible", "error", "now open")
+
+
+def test_a_glob_acknowledges_one_change_in_many_places() -> None:
+    changes = [
+        _became_extensible(
+            "GET /v1/documents", "response[200].body[application/json].data[].status"
+        ),
+        _became_extensible("GET /api", "response[200].body[application/json].data.status"),
+        _became_extensible("GET /api", "response[200].body[application/json].data.authMethod"),
+    ]
+    ack = Acknowledgement("response-enum-became-extensible", "*", "*.status", "open lists")
+    verdict = judge(changes, [ack])
+    assert set(verdict.acknowledged) == {changes[0], changes[1]}
+    assert verdict.unacknowledged == [changes[2]] and verdict.stale == []
+
+
+def test_a_glob_treats_only_the_star_as_special() -> None:
+    change = _became_extensible("GET /x", "response[200].body[application/json].data[].status")
+    literal = Acknowledgement(change.rule, "GET /x", "response[200].body[*].data[].status", "r")
+    assert judge([change], [literal]).acknowledged == {change: literal}
+    brackets = Acknowledgement(change.rule, "GET /x", "response[2].body*", "r")
+    assert judge([change], [brackets]).unacknowledged == [change]
+
+
+def test_a_glob_that_matches_nothing_is_stale() -> None:
+    change = _became_extensible("GET /x", "response[200].body[application/json].data.status")
+    ack = Acknowledgement(change.rule, "POST *", "*", "r")
+    verdict = judge([change], [ack])
+    assert verdict.unacknowledged == [change] and verdict.stale == [ack]

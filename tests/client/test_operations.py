@@ -12,6 +12,7 @@ from anyio.from_thread import BlockingPortal
 from signly_client import (
     OPERATIONS,
     AuthenticationError,
+    ConflictError,
     NotFoundError,
     SignlyAdminClient,
     SignlyClient,
@@ -42,6 +43,7 @@ from signly_client.models import (
     TemplateEnvelope,
     TemplateField,
     TemplateFieldListEnvelope,
+    TemplateFieldsUpdatedEnvelope,
     TemplateHistoryEnvelope,
     TemplateInput,
     TemplateListEnvelope,
@@ -116,8 +118,8 @@ def test_every_operation_parses_into_its_model(
 
     fields = [TemplateField(field_name="signature", field_type="SIGNATURE", page=1, x=10, y=20)]
     put_fields = seen("set_template_fields", client.set_template_fields(template_id, body=fields))
-    assert isinstance(put_fields, TemplateFieldListEnvelope)
-    assert put_fields.data[0].field_name == "signature" and put_fields.data[0].x == 10
+    assert isinstance(put_fields, TemplateFieldsUpdatedEnvelope)
+    assert put_fields.data[0].field_name == "signature" and put_fields.data[0].page == 1
 
     got_fields = seen("list_template_fields", client.list_template_fields(template_id))
     assert isinstance(got_fields, TemplateFieldListEnvelope)
@@ -187,26 +189,30 @@ def test_every_operation_parses_into_its_model(
     assert isinstance(current, ApiIntegrationEnvelope)
     assert current.data.auth_method == "KEY" and current.data.tenant_id == UUID(PAGE_TENANT_ID)
 
-    replaced = seen(
-        "create_api_integration",
-        admin.create_api_integration(body=CreateApiIntegrationRequest(auth_method="KEY")),
-    )
-    assert isinstance(replaced, ApiIntegrationCreatedEnvelope)
-    new_key = replaced.data.api_key
-    assert isinstance(new_key, str) and replaced.data.api_secret is UNSET
+    # A second credential is refused while one exists: the live key keeps working.
+    with pytest.raises(ConflictError) as exists:
+        admin.create_api_integration(body=CreateApiIntegrationRequest(auth_method="KEY"))
+    assert exists.value.status == 409 and exists.value.code == "api_integration_exists"
+    assert client.list_templates().data == []
 
-    # The old key stopped working (401), the new one works.
-    with pytest.raises(AuthenticationError) as refused:
-        client.list_templates()
-    assert refused.value.status == 401 and refused.value.code == "unauthorized"
-    with sync_client(app, portal, api_key=new_key) as renewed:
-        assert renewed.list_templates().data == []
-
+    # Rotation: revoke, then create. The old key stops working (401), the new one works.
     revoked = seen("delete_api_integration", admin.delete_api_integration())
     assert isinstance(revoked, DeletedEnvelope) and revoked.data.deleted is True
     with pytest.raises(NotFoundError) as gone:
         admin.get_api_integration()
     assert gone.value.code == "api_integration_not_found"
+    created = seen(
+        "create_api_integration",
+        admin.create_api_integration(body=CreateApiIntegrationRequest(auth_method="KEY")),
+    )
+    assert isinstance(created, ApiIntegrationCreatedEnvelope)
+    new_key = created.data.api_key
+    assert isinstance(new_key, str) and created.data.api_secret is UNSET
+    with pytest.raises(AuthenticationError) as refused:
+        client.list_templates()
+    assert refused.value.status == 401 and refused.value.code == "unauthorized"
+    with sync_client(app, portal, api_key=new_key) as renewed:
+        assert renewed.list_templates().data == []
 
     assert called == set(OPERATIONS) and len(called) == 23
 

@@ -8,10 +8,13 @@ partner's error handling relies on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from tests.contract.violations import expect
 
@@ -20,19 +23,18 @@ if TYPE_CHECKING:
 
 ENVELOPE_KEYS = {"success", "status", "code", "message", "data", "pagination", "meta", "error"}
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-# The error family each status belongs to, as the spec's ErrorInfo.type describes it.
-ERROR_TYPES = {
-    400: "validation",
-    401: "authentication",
-    402: "credits",
-    403: "authorization",
-    404: "not_found",
-    405: "method_not_allowed",
-    409: "conflict",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    429: "rate_limit",
-}
+
+
+@functools.cache
+def error_types() -> dict[int, str]:
+    """The error family of each status, read from the spec's `ErrorType` catalogue."""
+    from tests.contract.stglue import spec_path
+
+    document = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+    described = document["components"]["schemas"]["ErrorType"]["x-enumDescriptions"]
+    return {int(status): name for name, status in described.items() if str(status).isdigit()}
+
+
 # request id -> fingerprint of the body that carried it: the same response judged twice is
 # fine, two different responses with one id are not (D21: unique per request).
 _SEEN_REQUEST_IDS: dict[str, str] = {}
@@ -75,7 +77,7 @@ def envelope_problems(status: int, headers: Any, body: Any) -> list[str]:
 def _error_type_problems(status: int, error: Any) -> list[str]:
     if status < 400 or not isinstance(error, dict):
         return []
-    expected = ERROR_TYPES.get(status, "server" if status >= 500 else None)
+    expected = error_types().get(status, "server" if status >= 500 else None)
     if expected is None or error.get("type") == expected:
         return []
     return [f"error.type {error.get('type')!r} on HTTP {status}; ErrorInfo says {expected!r}"]

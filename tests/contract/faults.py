@@ -366,6 +366,13 @@ async def revoked_key_accepted(request: Req, forward: Forward) -> Resp:
     return await forward(request)
 
 
+async def second_credential_replaces_live_one(request: Req, forward: Forward) -> Resp:
+    """The old behaviour: a second POST /api silently replaces the live credential."""
+    if _is(request, "POST", "api"):
+        await forward(Req("DELETE", "/api", {}, request.headers, b""))
+    return await forward(request)
+
+
 async def _fake_admin(forward: Forward, request: Req) -> Resp:
     probe = await forward(Req("GET", "/api", {}, request.headers, b""))
     body = probe.json or {}
@@ -521,6 +528,12 @@ FAULTS: tuple[Fault, ...] = (
         "credentials.revoked_key_refused",
     ),
     _p(
+        "second_credential_replaces_live_one",
+        second_credential_replaces_live_one,
+        "credential_lifecycle",
+        "credentials.second_refused",
+    ),
+    _p(
         "secret_shown_on_get",
         secret_shown_on_get,
         "credential_lifecycle",
@@ -573,7 +586,7 @@ FAULTS: tuple[Fault, ...] = (
         "examples",
         "GET",
         "/v1/templates/{templateId}",
-        "status_code_conformance",
+        "documented_status",
     ),
     _s(
         "version_as_string",

@@ -11,6 +11,7 @@ import json
 
 from hypothesis import strategies as st
 
+from tests.contract.client import Exchange
 from tests.contract.props_base import Ctx, new_template, ok
 from tests.contract.settings import MASK, Identity
 from tests.contract.violations import expect
@@ -103,38 +104,36 @@ def no_cross_read(ctx: Ctx) -> None:
 
 
 def credential_lifecycle(ctx: Ctx) -> None:
-    """The secret shows only at creation; a replaced or revoked key is refused (D08, D23)."""
+    """One credential per tenant: a second is refused while it lives, the secret shows only
+    at creation, and a revoked key is refused (D08, D23)."""
     admin_identity = ctx.target.admin
     if admin_identity is None:
         return
     admin = ctx.api.as_identity(admin_identity)
+    live = {"key": admin_identity.api_key}
 
-    @ctx.given(share=0.08, method=st.sampled_from(["KEY", "HMAC"]), prefixed=st.booleans())
-    def check(method: str, prefixed: bool) -> None:
-        first = create(ctx, admin, method)
-        second = create(ctx, admin, "KEY")
-        use = first if not prefixed or method == "KEY" else f"HMAC {first}"
-        replaced = admin.as_identity(admin_identity.with_key(use)).call(
+    def probe(key: str) -> Exchange:
+        return admin.as_identity(admin_identity.with_key(key)).call(
             "GET", "/v1/templates", params=PROBE
         )
+
+    def check(method: str, prefixed: bool) -> None:
+        second = admin.call("POST", "/api", json_body={"auth_method": method}, auth="admin")
         expect(
-            replaced.status == 401,
-            "credentials.replaced_key_refused",
-            f"a replaced {method} credential still got HTTP {replaced.status}",
-            replaced,
+            second.status == 409 and (second.json or {}).get("code") == "api_integration_exists",
+            "credentials.second_refused",
+            f"a second credential while one exists got HTTP {second.status}",
+            second,
         )
-        shown = admin.call("GET", "/api", auth="admin")
-        body = json.dumps(ok(shown, "credentials.secret_not_shown"))
+        still = probe(live["key"])
         expect(
-            "apiKey" not in body and "apiSecret" not in body and second not in body,
-            "credentials.secret_not_shown",
-            "GET /api shows the credential's secret",
-            shown,
+            still.status == 200,
+            "credentials.second_refused",
+            f"the live key stopped working after a refused second credential: HTTP {still.status}",
+            still,
         )
         ok(admin.call("DELETE", "/api", auth="admin"), "credentials.revoke")
-        revoked = admin.as_identity(admin_identity.with_key(second)).call(
-            "GET", "/v1/templates", params=PROBE
-        )
+        revoked = probe(live["key"])
         expect(
             revoked.status == 401,
             "credentials.revoked_key_refused",
@@ -148,12 +147,26 @@ def credential_lifecycle(ctx: Ctx) -> None:
             f"GET /api after DELETE: {missing.status}",
             missing,
         )
+        created = create(ctx, admin, method)
+        live["key"] = created if not prefixed or method == "KEY" else f"HMAC {created}"
+        shown = admin.call("GET", "/api", auth="admin")
+        body = json.dumps(ok(shown, "credentials.secret_not_shown"))
+        expect(
+            "apiKey" not in body and "apiSecret" not in body and created not in body,
+            "credentials.secret_not_shown",
+            "GET /api shows the credential's secret",
+            shown,
+        )
 
-    final = create(ctx, admin, "KEY")
-    ctx.target.admin = admin_identity.with_key(final)
-    if admin_identity.tenant_id == ctx.target.primary.tenant_id:
-        ctx.target.primary = ctx.target.primary.with_key(final)
-        ctx.api.identity = ctx.target.primary
+    try:  # runs the check at once; whatever happens, the suite keeps the live key
+        ctx.given(share=0.08, method=st.sampled_from(["KEY", "HMAC"]), prefixed=st.booleans())(
+            check
+        )
+    finally:
+        ctx.target.admin = admin_identity.with_key(live["key"])
+        if admin_identity.tenant_id == ctx.target.primary.tenant_id:
+            ctx.target.primary = ctx.target.primary.with_key(live["key"])
+            ctx.api.identity = ctx.target.primary
 
 
 def create(ctx: Ctx, admin: object, method: str) -> str:

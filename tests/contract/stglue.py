@@ -178,6 +178,30 @@ def signly_envelope(ctx: Any, response: Any, case: Any) -> bool | None:
 envelope_check = schemathesis.check(signly_envelope)
 
 
+def documented_status(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Schemathesis check: the status is one the operation lists, or a 5xx.
+
+    Why beside `status_code_conformance`: every operation has a `default` response (D34: any
+    other status is the same error envelope, so clients never fail to read one), which makes
+    schemathesis accept every status. A 4xx the operation does not list is still a contract
+    gap to report: either the server is wrong or the spec must list it.
+    """
+    sent = str(getattr(response.request, "method", case.method) or case.method).upper()
+    if sent != case.operation.method.upper():
+        return None  # an unsupported-method probe: its 405 is judged by its own check
+    listed = {str(code) for code in case.operation.definition.raw.get("responses", {})}
+    status = response.status_code
+    if str(status) in listed or f"{str(status)[0]}XX" in listed or status >= 500:
+        return None
+    raise AssertionError(
+        f"Undocumented status: {status} is not among {sorted(listed - {'default'})}"
+    )
+
+
+status_check = schemathesis.check(documented_status)
+ADDITIONAL_CHECKS = [envelope_check, status_check]
+
+
 class Runner:
     """Sends schemathesis cases, records every check outcome, tracks what was created."""
 
@@ -243,7 +267,9 @@ class Runner:
         response = case.call(session=self.session)
         self.track(case, response)
         case.validate_response(
-            response, additional_checks=[envelope_check], transport_kwargs={"session": self.session}
+            response,
+            additional_checks=ADDITIONAL_CHECKS,
+            transport_kwargs={"session": self.session},
         )
 
     def state_machine(self, schema: Any) -> Any:
@@ -262,7 +288,7 @@ class Runner:
                 self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
             ) -> None:
                 super().validate_response(
-                    response, case, additional_checks=[envelope_check], **kwargs
+                    response, case, additional_checks=ADDITIONAL_CHECKS, **kwargs
                 )
 
         return SignlyFlow

@@ -23,6 +23,7 @@ def test_auth_drill(live: Server, tenants: tuple[Tenant, Tenant]) -> None:
     with httpx.Client(base_url=live.url, timeout=30) as client:
         ids = make_ids(client, owner)
         revoked = owner.api_key
+        assert client.delete("/api", headers=owner.admin()).status_code == 200  # rotate (D23)
         rotated = client.post("/api", json={"auth_method": "KEY"}, headers=owner.admin())
         assert rotated.status_code == 201, rotated.text
         owner.api_key = rotated.json()["data"]["apiKey"]

@@ -23,7 +23,15 @@ async def test_get_configuration_never_shows_secret(http: httpx.AsyncClient) -> 
     assert "apiKey" not in data and "apiSecret" not in data
 
 
-async def test_create_key_replaces_old_credential(http: httpx.AsyncClient) -> None:
+async def test_a_second_credential_is_refused_until_the_first_is_revoked(
+    http: httpx.AsyncClient,
+) -> None:
+    refused = await http.post("/api", json={"auth_method": "KEY"}, headers=ADMIN_A)
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "api_integration_exists"
+    assert refused.json()["error"]["type"] == "conflict"
+    assert (await http.get("/v1/templates", headers=PARTNER_A)).status_code == 200
+    assert (await http.delete("/api", headers=ADMIN_A)).status_code == 200
     created = await http.post("/api", json={"auth_method": "KEY"}, headers=ADMIN_A)
     assert created.status_code == 201
     new_key = created.json()["data"]["apiKey"]
@@ -37,6 +45,7 @@ async def test_create_key_replaces_old_credential(http: httpx.AsyncClient) -> No
 
 
 async def test_hmac_credential_accepts_prefixed_and_raw_secret(http: httpx.AsyncClient) -> None:
+    assert (await http.delete("/api", headers=ADMIN_A)).status_code == 200
     created = await http.post("/api", json={"auth_method": "HMAC"}, headers=ADMIN_A)
     secret = created.json()["data"]["apiSecret"]
     assert "apiKey" not in created.json()["data"]

@@ -83,7 +83,6 @@ async def test_biometric_without_document_number_is_page_error(tenant_a: httpx.A
     [
         ({"templateVersion": "2"}, "templateVersion"),
         ({"templateVersion": "0000"}, "templateVersion"),
-        ({"templateVersion": "0009"}, "templateVersion"),
         ({"orderMode": "RANDOM"}, "orderMode"),
         ({"participants": []}, "participants"),
         ({"deadlineAt": "2001-01-01T00:00:00Z"}, "deadlineAt"),
@@ -99,6 +98,16 @@ async def test_publish_validation(
     response = await publish(tenant_a, template_id, **change)
     assert response.status_code == 400, response.text
     assert field in response.json()["error"]["details"]["fields"]
+
+
+async def test_publish_unknown_version_is_404_naming_it(tenant_a: httpx.AsyncClient) -> None:
+    template_id = (await create_template(tenant_a))["templateId"]
+    response = await publish(tenant_a, template_id, templateVersion="0009")
+    assert response.status_code == 404
+    assert response.json()["error"] == {
+        "type": "not_found",
+        "details": {"templateId": template_id, "version": 9},
+    }
 
 
 async def test_publish_unknown_template_is_404(tenant_a: httpx.AsyncClient) -> None:

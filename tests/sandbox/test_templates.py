@@ -27,7 +27,10 @@ async def test_put_creates_next_version_with_copied_fields(tenant_a: httpx.Async
         {"fieldName": "FIRMA_CLIENTE", "fieldType": "SIGNATURE", "page": 1, "x": 124, "y": 566}
     ]
     put_fields = await tenant_a.put(f"/v1/templates/{template_id}/fields", json=fields)
-    assert put_fields.json()["data"] == fields
+    # The PUT answer is the documented one; the coordinates come back from GET.
+    assert put_fields.json()["data"] == [
+        {"fieldName": "FIRMA_CLIENTE", "fieldType": "SIGNATURE", "page": 1}
+    ]
     updated = await tenant_a.put(
         f"/v1/templates/{template_id}", json={"templateName": "Acuerdo", "description": "v2"}
     )
@@ -83,11 +86,16 @@ async def test_unknown_or_malformed_template_is_404(tenant_a: httpx.AsyncClient,
 
 
 @pytest.mark.parametrize("version", ["0", "10000", "abc", "1.5"])
-async def test_bad_version_number_is_400(tenant_a: httpx.AsyncClient, version: str) -> None:
+async def test_a_malformed_version_in_the_path_is_404(
+    tenant_a: httpx.AsyncClient, version: str
+) -> None:
     template_id = (await create_template(tenant_a))["templateId"]
     response = await tenant_a.get(f"/v1/templates/{template_id}/versions/{version}")
-    assert response.status_code == 400
-    assert "version" in response.json()["error"]["details"]["fields"]
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert {k: str(v) for k, v in response.json()["error"]["details"].items()} == {
+        "version": version
+    }
 
 
 @pytest.mark.parametrize(

@@ -120,3 +120,37 @@ def test_version_parameters_are_integers_from_one(resolved_spec: dict[str, Any])
             if param["name"] == "version":
                 assert param["schema"]["type"] == "integer", path
                 assert param["schema"]["minimum"] == 1, path
+
+
+def test_every_operation_answers_any_other_status_with_the_envelope(
+    resolved_spec: dict[str, Any],
+) -> None:
+    for path, method, op in operations(resolved_spec):
+        default = op["responses"].get("default")
+        assert default is not None, f"{method.upper()} {path}"
+        schema = default["content"]["application/json"]["schema"]
+        assert envelope_property(schema, "success")["const"] is False
+
+
+def test_every_documented_error_pins_its_codes_and_its_error_type(
+    resolved_spec: dict[str, Any],
+) -> None:
+    """Each 4xx names its known codes (or one added later) and its `error.type` (D34)."""
+    pinned = 0
+    for path, method, op in operations(resolved_spec):
+        for status, response in op["responses"].items():
+            if not status.startswith("4"):
+                continue
+            where = f"{method.upper()} {path} {status}"
+            pin = response["content"]["application/json"]["schema"]["allOf"][1]["properties"]
+            known, later = pin["code"]["anyOf"]
+            catalogue = set(later["not"]["enum"])  # "a code not in the catalogue"
+            assert set(known["enum"]) <= catalogue, where
+            assert isinstance(pin["error"]["properties"]["type"]["const"], str), where
+            examples = response["content"]["application/json"]["examples"].values()
+            assert {e["value"]["code"] for e in examples} <= set(known["enum"]), where
+            assert {e["value"]["error"]["type"] for e in examples} == {
+                pin["error"]["properties"]["type"]["const"]
+            }, where
+            pinned += 1
+    assert pinned > 100

@@ -1,8 +1,9 @@
 """Typed errors of the Signly client: every error envelope becomes one exception class.
 
-Hand-written (scripts/client-templates/package/errors.py), copied verbatim into the generated
-package by scripts/generate.py. It replaces openapi-python-client's errors.py and keeps its
-`UnexpectedStatus`, which the generated endpoint modules still refer to.
+The class follows the HTTP status, so an error code added by a later Signly release still
+arrives as the typed error of its status, with its `code` and `request_id`; a status the
+client does not know arrives as the base `SignlyError`. `UnexpectedStatus` is kept for the
+generated endpoint functions that refer to it.
 """
 
 from __future__ import annotations

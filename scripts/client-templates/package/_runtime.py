@@ -1,10 +1,8 @@
 """What the generated Signly clients run on: auth, timeouts, retries, typed errors,
 pagination and presigned storage transfers.
 
-Hand-written (scripts/client-templates/package/_runtime.py), copied verbatim into the
-generated package by scripts/generate.py. The per-operation methods and the OPERATIONS
-table that call into it are generated from the spec (scripts/client-templates/
-api_init.py.jinja), so a new operation needs no edit here.
+The per-operation methods and the OPERATIONS table that call into it are generated from
+the API description, so a new operation needs no change here.
 
 A call: the generated module's `_get_kwargs` builds the request; it is sent on the
 generated client's httpx client, retried by tenacity on connection errors, 429 and 5xx
@@ -18,6 +16,7 @@ import copy
 import os
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from http import HTTPStatus
 from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import IO, Any, Self, TypeVar
@@ -208,13 +207,39 @@ def _storage_error(response: httpx.Response, action: str) -> errors.StorageError
 
 
 def _next_cursor(page: object, previous: object) -> str | None:
+    """The cursor of the next page, or None on the last one.
+
+    `pagination: null` means the answer holds the whole list, and `hasMore: false` means
+    this is the last page, whatever `nextCursor` says. A page that claims more but gives no
+    usable cursor is an error, not a silent end: stopping there would lose items.
+    """
     pagination = getattr(page, "pagination", None)
+    if pagination is None or getattr(pagination, "has_more", None) is False:
+        return None
     cursor = getattr(pagination, "next_cursor", None)
     if not isinstance(cursor, str) or not cursor:
-        return None
+        raise errors.SignlyError("the server said more items follow but sent no next cursor")
     if cursor == previous:
         raise errors.SignlyError(f"the server sent the same cursor twice ({cursor!r})")
     return cursor
+
+
+def _built(
+    generated: AuthenticatedClient, module: ModuleType, response: httpx.Response
+) -> Response[Any]:
+    """The generated `Response`; a body no model can read (a proxy's HTML 502, an answer
+    from another release) is kept as `content` with `parsed=None` rather than raised."""
+    try:
+        built: Response[Any] = module._build_response(client=generated, response=response)
+    except (KeyError, TypeError, ValueError):
+        try:
+            status: Any = HTTPStatus(response.status_code)
+        except ValueError:  # a status outside the IANA registry: keep the number
+            status = response.status_code
+        built = Response(
+            status_code=status, content=response.content, headers=response.headers, parsed=None
+        )
+    return built
 
 
 def _parsed(
@@ -348,9 +373,7 @@ class SyncClientBase(_Core):
     def _call_detailed(
         self, operation: Operation, module: ModuleType, kwargs: Mapping[str, Any]
     ) -> Response[Any]:
-        response = self._send(operation, module, kwargs)
-        built: Response[Any] = module._build_response(client=self._generated, response=response)
-        return built
+        return _built(self._generated, module, self._send(operation, module, kwargs))
 
     def _paginate(
         self,
@@ -450,9 +473,7 @@ class AsyncClientBase(_Core):
     async def _call_detailed(
         self, operation: Operation, module: ModuleType, kwargs: Mapping[str, Any]
     ) -> Response[Any]:
-        response = await self._send(operation, module, kwargs)
-        built: Response[Any] = module._build_response(client=self._generated, response=response)
-        return built
+        return _built(self._generated, module, await self._send(operation, module, kwargs))
 
     async def _paginate(
         self,

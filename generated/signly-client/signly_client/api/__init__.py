@@ -1,4 +1,4 @@
-"""The Signly clients, generated from the spec: do not edit (see scripts/client-templates/).
+"""The Signly clients, generated from the API description: do not edit.
 
 `SignlyClient` / `AsyncSignlyClient` call the partner API (`/v1`) with a tenant id and an
 API key; `SignlyAdminClient` / `AsyncSignlyAdminClient` call `/api` with the Signly App
@@ -44,6 +44,7 @@ from ..models.template_created_envelope import TemplateCreatedEnvelope  # noqa: 
 from ..models.template_envelope import TemplateEnvelope  # noqa: F401
 from ..models.template_field import TemplateField  # noqa: F401
 from ..models.template_field_list_envelope import TemplateFieldListEnvelope  # noqa: F401
+from ..models.template_fields_updated_envelope import TemplateFieldsUpdatedEnvelope  # noqa: F401
 from ..models.template_history_envelope import TemplateHistoryEnvelope  # noqa: F401
 from ..models.template_input import TemplateInput  # noqa: F401
 from ..models.template_list_envelope import TemplateListEnvelope  # noqa: F401
@@ -265,8 +266,9 @@ class SignlyClient(SyncPartnerBase):
         """List documents (`GET /v1/documents`, operationId `list_documents`).
 
         Lists the tenant's signing processes a page at a time, optionally only those in one status,
-        sorted by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid
-        with the same `sort` and `status` (D02).
+        sorted by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a
+        cursor is only valid with the same `sort` and `status`. A `pagination` of `null` means the
+        answer holds the whole list.
 
         Returns the success envelope (`.data`, `.meta`, `.pagination`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -314,8 +316,9 @@ class SignlyClient(SyncPartnerBase):
         """List documents (`GET /v1/documents`, operationId `list_documents`).
 
         Lists the tenant's signing processes a page at a time, optionally only those in one status,
-        sorted by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid
-        with the same `sort` and `status` (D02).
+        sorted by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a
+        cursor is only valid with the same `sort` and `status`. A `pagination` of `null` means the
+        answer holds the whole list.
 
         Yields every item of every page, following `pagination.nextCursor` lazily, one request per page.
         """
@@ -342,8 +345,9 @@ class SignlyClient(SyncPartnerBase):
 
         Creates the signing flow from a template version and a participant list: the central operation
         of a partner integration. Each participant gets a `participantId` and a `processId` whose
-        timeline `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not
-        idempotent, so do not retry it blindly.
+        timeline `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both.
+        Publishing costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
+        `templateVersion` that is well formed but names nothing is a 404 naming it.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -377,8 +381,8 @@ class SignlyClient(SyncPartnerBase):
     ) -> DocumentEnvelope:
         """Get a document (`GET /v1/documents/{document_id}`, operationId `get_document`).
 
-        Returns the current status and metadata of a signing flow, with its participants and their
-        processes.
+        Returns the current status and metadata of a signing flow, with its participants; each
+        participant carries the `processId` whose events `/v1/events/{processId}` returns.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -414,7 +418,7 @@ class SignlyClient(SyncPartnerBase):
         """Extend a document's deadline (`POST /v1/documents/{document_id}/extend`, operationId `extend_document_deadline`).
 
         Moves the process deadline without creating a new document. The new deadline must be in the
-        future and the document still active (D14).
+        future and the document still active.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -452,7 +456,7 @@ class SignlyClient(SyncPartnerBase):
         """Cancel a document (`DELETE /v1/documents/{document_id}/cancel`, operationId `cancel_document`).
 
         Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can
-        no longer act (D06). Cancelling a document that is not active is a 409.
+        no longer act. Cancelling a document that is not active is a 409.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -486,7 +490,7 @@ class SignlyClient(SyncPartnerBase):
     ) -> ResentInvitationEnvelope:
         """Resend a participant's invitation (`POST /v1/documents/{document_id}/participants/{participant_id}/resend`, operationId `resend_invitation`).
 
-        Sends the invitation again to one participant who still has to act, on an active document (D14).
+        Sends the invitation again to one participant who still has to act, on an active document.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -556,7 +560,8 @@ class SignlyClient(SyncPartnerBase):
         """List a process's events (`GET /v1/events/{process_id}`, operationId `list_process_events`).
 
         Returns the chronological timeline of one participant's process, `PROCESS_CREATED` first: the
-        targeted lookup to reconstruct evidence beyond what webhooks delivered.
+        targeted lookup to reconstruct evidence beyond what webhooks delivered. Not paginated: every
+        event is in this answer (`pagination` is `null`).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -592,9 +597,9 @@ class SignlyClient(SyncPartnerBase):
     ) -> TemplateListEnvelope:
         """List templates (`GET /v1/templates`, operationId `list_templates`).
 
-        Returns the latest version of each template of the tenant, a page at a time. The page documents
-        no query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor`
-        and `sort` as `GET /v1/documents` (D01).
+        Returns the latest version of each template of the tenant, a page at a time, with the same
+        `limit`, `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+        `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
         Returns the success envelope (`.data`, `.meta`, `.pagination`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -637,9 +642,9 @@ class SignlyClient(SyncPartnerBase):
     ) -> Iterator[TemplateSummary]:
         """List templates (`GET /v1/templates`, operationId `list_templates`).
 
-        Returns the latest version of each template of the tenant, a page at a time. The page documents
-        no query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor`
-        and `sort` as `GET /v1/documents` (D01).
+        Returns the latest version of each template of the tenant, a page at a time, with the same
+        `limit`, `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+        `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
         Yields every item of every page, following `pagination.nextCursor` lazily, one request per page.
         """
@@ -735,8 +740,8 @@ class SignlyClient(SyncPartnerBase):
 
         Updates the template's metadata by creating the next version (never reusing a deleted number),
         on which you can then upload an updated PDF. The new version starts with a copy of the previous
-        latest version's fields (D15, D16). Although it is a `PUT`, every call creates one more version,
-        so it is not idempotent: do not retry it blindly (D30).
+        latest version's fields. Although it is a `PUT`, every call creates one more version, so it is
+        not idempotent: do not retry it blindly.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -774,8 +779,7 @@ class SignlyClient(SyncPartnerBase):
         """Delete a template (`DELETE /v1/templates/{template_id}`, operationId `delete_template`).
 
         Deletes every version of a template. Use it carefully: it affects history and future documents
-        based on it. Documents already published keep working. The answer's `data` is `null`, as on the
-        page (D12).
+        based on it. Documents already published keep working. The answer's `data` is `null`.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -809,7 +813,7 @@ class SignlyClient(SyncPartnerBase):
         """List a template's versions (`GET /v1/templates/{template_id}/history`, operationId `list_template_history`).
 
         Returns every version of a template that has not been deleted, oldest first, for audit or
-        operational rollback.
+        operational rollback. Not paginated: every version is in this answer (`pagination` is `null`).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -882,7 +886,7 @@ class SignlyClient(SyncPartnerBase):
 
         Deletes one version without touching the rest of the history. Deleting the latest version makes
         the previous one latest; the only remaining version cannot be deleted (delete the template
-        instead). Numbers are never reused (D15).
+        instead). Numbers are never reused.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -918,7 +922,8 @@ class SignlyClient(SyncPartnerBase):
     ) -> TemplateFieldListEnvelope:
         """Get the signable fields of a template (`GET /v1/templates/{template_id}/fields`, operationId `list_template_fields`).
 
-        Returns the signable or fillable fields of the template's latest version (D16).
+        Returns the signable or fillable fields of the template's latest version, with every property
+        stored. Not paginated: every field is in this answer (`pagination` is `null`).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -950,12 +955,13 @@ class SignlyClient(SyncPartnerBase):
         template_id: UUID | str,
         *,
         body: list[TemplateField],
-    ) -> TemplateFieldListEnvelope:
+    ) -> TemplateFieldsUpdatedEnvelope:
         """Replace the signable fields of a template (`PUT /v1/templates/{template_id}/fields`, operationId `set_template_fields`).
 
         Overwrites the field definition of the template's latest version with the list sent (an empty
-        list removes every field). It does not create a version. The page documents `fieldName` and
-        `fieldType` but sends `page`, `x` and `y` too: they are optional and kept (D05).
+        list removes every field). It does not create a version. `page`, `x` and `y` are optional and
+        stored; the answer lists each field's name, type and page, and `GET .../fields` returns every
+        property stored.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -963,7 +969,7 @@ class SignlyClient(SyncPartnerBase):
         return self._call(
             OPERATIONS["set_template_fields"],
             _set_template_fields,
-            TemplateFieldListEnvelope,
+            TemplateFieldsUpdatedEnvelope,
             dict(
                 template_id=template_id,
                 body=body,
@@ -975,7 +981,7 @@ class SignlyClient(SyncPartnerBase):
         template_id: UUID | str,
         *,
         body: list[TemplateField],
-    ) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
+    ) -> Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]:
         """`set_template_fields` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
             OPERATIONS["set_template_fields"],
@@ -1072,7 +1078,7 @@ class SignlyClient(SyncPartnerBase):
 
     def download_template_pdf(self, template_id: UUID | str, version: int) -> bytes:
         """The PDF of a template version: request a presigned URL and GET it (StorageError
-        when storage has none, for example before any upload, D28)."""
+        when storage has none, for example before any upload)."""
         target = (self.get_template_download_url(template_id, version)).data
         return self._get_pdf(target.download_url)
 
@@ -1092,8 +1098,9 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """List documents (`GET /v1/documents`, operationId `list_documents`).
 
         Lists the tenant's signing processes a page at a time, optionally only those in one status,
-        sorted by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid
-        with the same `sort` and `status` (D02).
+        sorted by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a
+        cursor is only valid with the same `sort` and `status`. A `pagination` of `null` means the
+        answer holds the whole list.
 
         Returns the success envelope (`.data`, `.meta`, `.pagination`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1141,8 +1148,9 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """List documents (`GET /v1/documents`, operationId `list_documents`).
 
         Lists the tenant's signing processes a page at a time, optionally only those in one status,
-        sorted by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid
-        with the same `sort` and `status` (D02).
+        sorted by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a
+        cursor is only valid with the same `sort` and `status`. A `pagination` of `null` means the
+        answer holds the whole list.
 
         Yields every item of every page, following `pagination.nextCursor` lazily, one request per page.
         """
@@ -1169,8 +1177,9 @@ class AsyncSignlyClient(AsyncPartnerBase):
 
         Creates the signing flow from a template version and a participant list: the central operation
         of a partner integration. Each participant gets a `participantId` and a `processId` whose
-        timeline `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not
-        idempotent, so do not retry it blindly.
+        timeline `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both.
+        Publishing costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
+        `templateVersion` that is well formed but names nothing is a 404 naming it.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1204,8 +1213,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
     ) -> DocumentEnvelope:
         """Get a document (`GET /v1/documents/{document_id}`, operationId `get_document`).
 
-        Returns the current status and metadata of a signing flow, with its participants and their
-        processes.
+        Returns the current status and metadata of a signing flow, with its participants; each
+        participant carries the `processId` whose events `/v1/events/{processId}` returns.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1241,7 +1250,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """Extend a document's deadline (`POST /v1/documents/{document_id}/extend`, operationId `extend_document_deadline`).
 
         Moves the process deadline without creating a new document. The new deadline must be in the
-        future and the document still active (D14).
+        future and the document still active.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1279,7 +1288,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """Cancel a document (`DELETE /v1/documents/{document_id}/cancel`, operationId `cancel_document`).
 
         Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can
-        no longer act (D06). Cancelling a document that is not active is a 409.
+        no longer act. Cancelling a document that is not active is a 409.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1313,7 +1322,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
     ) -> ResentInvitationEnvelope:
         """Resend a participant's invitation (`POST /v1/documents/{document_id}/participants/{participant_id}/resend`, operationId `resend_invitation`).
 
-        Sends the invitation again to one participant who still has to act, on an active document (D14).
+        Sends the invitation again to one participant who still has to act, on an active document.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1383,7 +1392,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """List a process's events (`GET /v1/events/{process_id}`, operationId `list_process_events`).
 
         Returns the chronological timeline of one participant's process, `PROCESS_CREATED` first: the
-        targeted lookup to reconstruct evidence beyond what webhooks delivered.
+        targeted lookup to reconstruct evidence beyond what webhooks delivered. Not paginated: every
+        event is in this answer (`pagination` is `null`).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1419,9 +1429,9 @@ class AsyncSignlyClient(AsyncPartnerBase):
     ) -> TemplateListEnvelope:
         """List templates (`GET /v1/templates`, operationId `list_templates`).
 
-        Returns the latest version of each template of the tenant, a page at a time. The page documents
-        no query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor`
-        and `sort` as `GET /v1/documents` (D01).
+        Returns the latest version of each template of the tenant, a page at a time, with the same
+        `limit`, `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+        `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
         Returns the success envelope (`.data`, `.meta`, `.pagination`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1464,9 +1474,9 @@ class AsyncSignlyClient(AsyncPartnerBase):
     ) -> AsyncIterator[TemplateSummary]:
         """List templates (`GET /v1/templates`, operationId `list_templates`).
 
-        Returns the latest version of each template of the tenant, a page at a time. The page documents
-        no query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor`
-        and `sort` as `GET /v1/documents` (D01).
+        Returns the latest version of each template of the tenant, a page at a time, with the same
+        `limit`, `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+        `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
         Yields every item of every page, following `pagination.nextCursor` lazily, one request per page.
         """
@@ -1562,8 +1572,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
 
         Updates the template's metadata by creating the next version (never reusing a deleted number),
         on which you can then upload an updated PDF. The new version starts with a copy of the previous
-        latest version's fields (D15, D16). Although it is a `PUT`, every call creates one more version,
-        so it is not idempotent: do not retry it blindly (D30).
+        latest version's fields. Although it is a `PUT`, every call creates one more version, so it is
+        not idempotent: do not retry it blindly.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1601,8 +1611,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """Delete a template (`DELETE /v1/templates/{template_id}`, operationId `delete_template`).
 
         Deletes every version of a template. Use it carefully: it affects history and future documents
-        based on it. Documents already published keep working. The answer's `data` is `null`, as on the
-        page (D12).
+        based on it. Documents already published keep working. The answer's `data` is `null`.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1636,7 +1645,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         """List a template's versions (`GET /v1/templates/{template_id}/history`, operationId `list_template_history`).
 
         Returns every version of a template that has not been deleted, oldest first, for audit or
-        operational rollback.
+        operational rollback. Not paginated: every version is in this answer (`pagination` is `null`).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1709,7 +1718,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
 
         Deletes one version without touching the rest of the history. Deleting the latest version makes
         the previous one latest; the only remaining version cannot be deleted (delete the template
-        instead). Numbers are never reused (D15).
+        instead). Numbers are never reused.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1745,7 +1754,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
     ) -> TemplateFieldListEnvelope:
         """Get the signable fields of a template (`GET /v1/templates/{template_id}/fields`, operationId `list_template_fields`).
 
-        Returns the signable or fillable fields of the template's latest version (D16).
+        Returns the signable or fillable fields of the template's latest version, with every property
+        stored. Not paginated: every field is in this answer (`pagination` is `null`).
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1777,12 +1787,13 @@ class AsyncSignlyClient(AsyncPartnerBase):
         template_id: UUID | str,
         *,
         body: list[TemplateField],
-    ) -> TemplateFieldListEnvelope:
+    ) -> TemplateFieldsUpdatedEnvelope:
         """Replace the signable fields of a template (`PUT /v1/templates/{template_id}/fields`, operationId `set_template_fields`).
 
         Overwrites the field definition of the template's latest version with the list sent (an empty
-        list removes every field). It does not create a version. The page documents `fieldName` and
-        `fieldType` but sends `page`, `x` and `y` too: they are optional and kept (D05).
+        list removes every field). It does not create a version. `page`, `x` and `y` are optional and
+        stored; the answer lists each field's name, type and page, and `GET .../fields` returns every
+        property stored.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1790,7 +1801,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         return await self._call(
             OPERATIONS["set_template_fields"],
             _set_template_fields,
-            TemplateFieldListEnvelope,
+            TemplateFieldsUpdatedEnvelope,
             dict(
                 template_id=template_id,
                 body=body,
@@ -1802,7 +1813,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         template_id: UUID | str,
         *,
         body: list[TemplateField],
-    ) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
+    ) -> Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]:
         """`set_template_fields` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
             OPERATIONS["set_template_fields"],
@@ -1899,7 +1910,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
 
     async def download_template_pdf(self, template_id: UUID | str, version: int) -> bytes:
         """The PDF of a template version: request a presigned URL and GET it (StorageError
-        when storage has none, for example before any upload, D28)."""
+        when storage has none, for example before any upload)."""
         target = (await self.get_template_download_url(template_id, version)).data
         return await self._get_pdf(target.download_url)
 
@@ -1915,7 +1926,7 @@ class SignlyAdminClient(SyncAdminBase):
 
         Consumed from Signly App to check whether the tenant already has a partner credential and which
         method it uses. It is configuration bootstrap, not the M2M authentication channel: it takes the
-        administrative session, never a partner key. The session token identifies the tenant (D23).
+        administrative session, never a partner key. The session token identifies the tenant.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1937,8 +1948,9 @@ class SignlyAdminClient(SyncAdminBase):
 
         Generates the credential your backend will send in `X-Auth-Signly`. `KEY` and `HMAC` are open;
         `JWT` exists in the authorizer but is refused here with `invalid_auth_method`. The secret is in
-        this response only. Creating a credential when one exists replaces it, and the old one stops
-        working at once (D23).
+        this response only. A tenant has one credential: while it exists, creating another is a 409
+        `api_integration_exists` and the live credential keeps working. To rotate, revoke it with
+        `DELETE /api`, then create the new one.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1996,7 +2008,7 @@ class AsyncSignlyAdminClient(AsyncAdminBase):
 
         Consumed from Signly App to check whether the tenant already has a partner credential and which
         method it uses. It is configuration bootstrap, not the M2M authentication channel: it takes the
-        administrative session, never a partner key. The session token identifies the tenant (D23).
+        administrative session, never a partner key. The session token identifies the tenant.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -2018,8 +2030,9 @@ class AsyncSignlyAdminClient(AsyncAdminBase):
 
         Generates the credential your backend will send in `X-Auth-Signly`. `KEY` and `HMAC` are open;
         `JWT` exists in the authorizer but is refused here with `invalid_auth_method`. The secret is in
-        this response only. Creating a credential when one exists replaces it, and the old one stops
-        working at once (D23).
+        this response only. A tenant has one credential: while it exists, creating another is a 409
+        `api_integration_exists` and the live credential keeps working. To rotate, revoke it with
+        `DELETE /api`, then create the new one.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """

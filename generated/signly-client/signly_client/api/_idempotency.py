@@ -1,5 +1,5 @@
 """Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec
-says `x-idempotent`. Generated from the spec by scripts/generate.py; do not edit."""
+says `x-idempotent`. Generated from the API description; do not edit."""
 
 IDEMPOTENT: dict[str, bool] = {
     "cancel_document": True,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -17,18 +17,19 @@ T = TypeVar("T", bound="ApiIntegrationCreated")
 
 @_attrs_define
 class ApiIntegrationCreated:
-    """A new partner credential. The secret (`apiKey` for `KEY`, `apiSecret` for `HMAC`) is returned only here, never again
-    (D08).
+    """A new partner credential. The secret (`apiKey` for `KEY`, `apiSecret` for `HMAC`) is returned only here, never
+    again.
 
     """
 
     tenant_id: UUID
     """ Tenant the credential belongs to. """
-    auth_method: AuthMethod
-    """ How the partner credential authenticates. `JWT` exists in Signly's authorizer but is not open to partners;
-    asking for it is a 400 `invalid_auth_method`. """
-    status: ApiIntegrationStatus
-    """ State of a partner credential. A revoked credential is deleted, so only `ACTIVE` is ever returned (D23). """
+    auth_method: AuthMethod | str
+    """ A credential method as Signly reports it: one of the known `AuthMethod` values, or a method opened later
+    (Signly's authorizer already knows `JWT`). """
+    status: ApiIntegrationStatus | str
+    """ A credential status as Signly reports it: one of the known `ApiIntegrationStatus` values, or a status added
+    later. """
     key_id: str
     """ Public identifier of the credential, safe to log. """
     created_at: datetime.datetime
@@ -42,9 +43,17 @@ class ApiIntegrationCreated:
     def to_dict(self) -> dict[str, Any]:
         tenant_id = str(self.tenant_id)
 
-        auth_method: str = self.auth_method
+        auth_method: str
+        if isinstance(self.auth_method, str):
+            auth_method = self.auth_method
+        else:
+            auth_method = self.auth_method
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         key_id = self.key_id
 
@@ -77,9 +86,31 @@ class ApiIntegrationCreated:
         d = dict(src_dict)
         tenant_id = UUID(d.pop("tenantId"))
 
-        auth_method = check_auth_method(d.pop("authMethod"))
+        def _parse_auth_method(data: object) -> AuthMethod | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_auth_method_type_0 = check_auth_method(data)
 
-        status = check_api_integration_status(d.pop("status"))
+                return componentsschemas_any_auth_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuthMethod | str, data)
+
+        auth_method = _parse_auth_method(d.pop("authMethod"))
+
+        def _parse_status(data: object) -> ApiIntegrationStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_api_integration_status_type_0 = check_api_integration_status(data)
+
+                return componentsschemas_any_api_integration_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ApiIntegrationStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
 
         key_id = d.pop("keyId")
 

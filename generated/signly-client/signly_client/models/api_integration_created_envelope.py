@@ -28,14 +28,15 @@ class ApiIntegrationCreatedEnvelope:
     message: str
     """ Human-readable outcome of the operation. """
     pagination: None | Pagination
-    """ Position of a list page (D02); `null` on non-list responses. """
+    """ Position of a list page. `null` on answers that are not lists, on lists that are not paginated, and on a
+    list answer that holds the whole list: `null` always means there is no other page. """
     meta: Meta
     """ Request metadata sent with every response, success or error. """
     error: None
     """ Always `null` on success. """
     data: ApiIntegrationCreated
     """ A new partner credential. The secret (`apiKey` for `KEY`, `apiSecret` for `HMAC`) is returned only here,
-    never again (D08). """
+    never again. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

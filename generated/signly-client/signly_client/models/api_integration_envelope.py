@@ -28,7 +28,8 @@ class ApiIntegrationEnvelope:
     message: str
     """ Human-readable outcome of the operation. """
     pagination: None | Pagination
-    """ Position of a list page (D02); `null` on non-list responses. """
+    """ Position of a list page. `null` on answers that are not lists, on lists that are not paginated, and on a
+    list answer that holds the whole list: `null` always means there is no other page. """
     meta: Meta
     """ Request metadata sent with every response, success or error. """
     error: None

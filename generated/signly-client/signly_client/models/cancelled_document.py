@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -19,16 +19,21 @@ class CancelledDocument:
 
     document_id: UUID
     """ Document identifier. """
-    status: DocumentStatus | Unset = UNSET
-    """ Where a signing process stands. `CREATED` and `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED`
-    and `EXPIRED` are final (D06). """
+    status: DocumentStatus | str | Unset = UNSET
+    """ A document status as Signly reports it: one of the known `DocumentStatus` values, or a status added after
+    this version of the API was published. Treat an unknown status as "not final" until you know better, and keep
+    its text. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         document_id = str(self.document_id)
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
             status = self.status
 
         field_dict: dict[str, Any] = {}
@@ -48,12 +53,20 @@ class CancelledDocument:
         d = dict(src_dict)
         document_id = UUID(d.pop("documentId"))
 
-        _status = d.pop("status", UNSET)
-        status: DocumentStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_document_status(_status)
+        def _parse_status(data: object) -> DocumentStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_document_status_type_0 = check_document_status(data)
+
+                return componentsschemas_any_document_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DocumentStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         cancelled_document = cls(
             document_id=document_id,

@@ -13,6 +13,7 @@ from ..models.order_mode import OrderMode, check_order_mode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.document_flow_policy import DocumentFlowPolicy
     from ..models.document_metadata import DocumentMetadata
     from ..models.document_participant import DocumentParticipant
 
@@ -26,9 +27,10 @@ class Document:
 
     document_id: UUID
     """ Document identifier. """
-    status: DocumentStatus
-    """ Where a signing process stands. `CREATED` and `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED`
-    and `EXPIRED` are final (D06). """
+    status: DocumentStatus | str
+    """ A document status as Signly reports it: one of the known `DocumentStatus` values, or a status added after
+    this version of the API was published. Treat an unknown status as "not final" until you know better, and keep
+    its text. """
     created_at: datetime.datetime
     """ When the document was published. """
     updated_at: datetime.datetime
@@ -36,15 +38,16 @@ class Document:
     template_id: UUID
     """ Template the document was published from. """
     template_version: str | Unset = UNSET
-    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number
-    (D03). """
-    order_mode: OrderMode | Unset = UNSET
-    """ Whether participants sign at the same time (`PARALLEL`) or one after another in list order (`SEQUENTIAL`).
+    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number.
     """
+    order_mode: OrderMode | str | Unset = UNSET
+    """ An order mode as Signly reports it: one of the known `OrderMode` values, or a mode added later. """
     deadline_at: datetime.datetime | None | Unset = UNSET
     """ Current deadline, or `null` when the document has none. """
     participants: list[DocumentParticipant] | Unset = UNSET
     """ The participants with their processes and statuses. """
+    flow_policy: DocumentFlowPolicy | Unset = UNSET
+    """ The failure policy the document was published with. """
     metadata: DocumentMetadata | Unset = UNSET
     """ The free-form metadata sent at publication. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,7 +55,11 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         document_id = str(self.document_id)
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         created_at = self.created_at.isoformat()
 
@@ -62,8 +69,12 @@ class Document:
 
         template_version = self.template_version
 
-        order_mode: str | Unset = UNSET
-        if not isinstance(self.order_mode, Unset):
+        order_mode: str | Unset
+        if isinstance(self.order_mode, Unset):
+            order_mode = UNSET
+        elif isinstance(self.order_mode, str):
+            order_mode = self.order_mode
+        else:
             order_mode = self.order_mode
 
         deadline_at: None | str | Unset
@@ -80,6 +91,10 @@ class Document:
             for participants_item_data in self.participants:
                 participants_item = participants_item_data.to_dict()
                 participants.append(participants_item)
+
+        flow_policy: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.flow_policy, Unset):
+            flow_policy = self.flow_policy.to_dict()
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -104,6 +119,8 @@ class Document:
             field_dict["deadlineAt"] = deadline_at
         if participants is not UNSET:
             field_dict["participants"] = participants
+        if flow_policy is not UNSET:
+            field_dict["flowPolicy"] = flow_policy
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -111,13 +128,25 @@ class Document:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.document_flow_policy import DocumentFlowPolicy  # noqa: PLC0415
         from ..models.document_metadata import DocumentMetadata  # noqa: PLC0415
         from ..models.document_participant import DocumentParticipant  # noqa: PLC0415
 
         d = dict(src_dict)
         document_id = UUID(d.pop("documentId"))
 
-        status = check_document_status(d.pop("status"))
+        def _parse_status(data: object) -> DocumentStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_document_status_type_0 = check_document_status(data)
+
+                return componentsschemas_any_document_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DocumentStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
@@ -127,12 +156,20 @@ class Document:
 
         template_version = d.pop("templateVersion", UNSET)
 
-        _order_mode = d.pop("orderMode", UNSET)
-        order_mode: OrderMode | Unset
-        if isinstance(_order_mode, Unset):
-            order_mode = UNSET
-        else:
-            order_mode = check_order_mode(_order_mode)
+        def _parse_order_mode(data: object) -> OrderMode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_order_mode_type_0 = check_order_mode(data)
+
+                return componentsschemas_any_order_mode_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(OrderMode | str | Unset, data)
+
+        order_mode = _parse_order_mode(d.pop("orderMode", UNSET))
 
         def _parse_deadline_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -160,6 +197,13 @@ class Document:
 
                 participants.append(participants_item)
 
+        _flow_policy = d.pop("flowPolicy", UNSET)
+        flow_policy: DocumentFlowPolicy | Unset
+        if isinstance(_flow_policy, Unset):
+            flow_policy = UNSET
+        else:
+            flow_policy = DocumentFlowPolicy.from_dict(_flow_policy)
+
         _metadata = d.pop("metadata", UNSET)
         metadata: DocumentMetadata | Unset
         if isinstance(_metadata, Unset):
@@ -177,6 +221,7 @@ class Document:
             order_mode=order_mode,
             deadline_at=deadline_at,
             participants=participants,
+            flow_policy=flow_policy,
             metadata=metadata,
         )
 

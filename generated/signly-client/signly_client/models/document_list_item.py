@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -21,9 +21,10 @@ class DocumentListItem:
     """ Document identifier. """
     created_at: datetime.datetime
     """ When the document was published. """
-    status: DocumentStatus
-    """ Where a signing process stands. `CREATED` and `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED`
-    and `EXPIRED` are final (D06). """
+    status: DocumentStatus | str
+    """ A document status as Signly reports it: one of the known `DocumentStatus` values, or a status added after
+    this version of the API was published. Treat an unknown status as "not final" until you know better, and keep
+    its text. """
     template_id: UUID
     """ Template the document was published from. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,7 +34,11 @@ class DocumentListItem:
 
         created_at = self.created_at.isoformat()
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         template_id = str(self.template_id)
 
@@ -57,7 +62,18 @@ class DocumentListItem:
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        status = check_document_status(d.pop("status"))
+        def _parse_status(data: object) -> DocumentStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_document_status_type_0 = check_document_status(data)
+
+                return componentsschemas_any_document_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DocumentStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
 
         template_id = UUID(d.pop("templateId"))
 

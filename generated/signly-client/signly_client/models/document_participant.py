@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -16,19 +16,19 @@ T = TypeVar("T", bound="DocumentParticipant")
 
 @_attrs_define
 class DocumentParticipant:
-    """A participant of a published document."""
+    """A participant of a published document, with its signing process."""
 
     participant_id: UUID
     """ Participant identifier, used to resend the invitation. """
     display_name: str
     """ Participant display name. """
-    process_id: str | Unset = UNSET
+    process_id: str
     """ Identifier of one participant's signing process. Signly forms it as `<documentId>-<participantId>`, but
-    clients must treat it as opaque (D07). """
-    status: ParticipantStatus | Unset = UNSET
-    """ Where one participant's signing process stands; only `PENDING` participants can be sent an invitation again.
-    """
-    signature_mode: list[SignatureMode] | Unset = UNSET
+    clients must treat it as opaque. """
+    status: ParticipantStatus | str | Unset = UNSET
+    """ A participant status as Signly reports it: one of the known `ParticipantStatus` values, or a status added
+    later. """
+    signature_mode: list[SignatureMode | str] | Unset = UNSET
     """ Signature channels of the participant. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -39,15 +39,23 @@ class DocumentParticipant:
 
         process_id = self.process_id
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, str):
+            status = self.status
+        else:
             status = self.status
 
         signature_mode: list[str] | Unset = UNSET
         if not isinstance(self.signature_mode, Unset):
             signature_mode = []
             for signature_mode_item_data in self.signature_mode:
-                signature_mode_item: str = signature_mode_item_data
+                signature_mode_item: str
+                if isinstance(signature_mode_item_data, str):
+                    signature_mode_item = signature_mode_item_data
+                else:
+                    signature_mode_item = signature_mode_item_data
                 signature_mode.append(signature_mode_item)
 
         field_dict: dict[str, Any] = {}
@@ -56,10 +64,9 @@ class DocumentParticipant:
             {
                 "participantId": participant_id,
                 "displayName": display_name,
+                "processId": process_id,
             }
         )
-        if process_id is not UNSET:
-            field_dict["processId"] = process_id
         if status is not UNSET:
             field_dict["status"] = status
         if signature_mode is not UNSET:
@@ -74,21 +81,41 @@ class DocumentParticipant:
 
         display_name = d.pop("displayName")
 
-        process_id = d.pop("processId", UNSET)
+        process_id = d.pop("processId")
 
-        _status = d.pop("status", UNSET)
-        status: ParticipantStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_participant_status(_status)
+        def _parse_status(data: object) -> ParticipantStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_participant_status_type_0 = check_participant_status(data)
+
+                return componentsschemas_any_participant_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ParticipantStatus | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
 
         _signature_mode = d.pop("signatureMode", UNSET)
-        signature_mode: list[SignatureMode] | Unset = UNSET
+        signature_mode: list[SignatureMode | str] | Unset = UNSET
         if _signature_mode is not UNSET:
             signature_mode = []
             for signature_mode_item_data in _signature_mode:
-                signature_mode_item = check_signature_mode(signature_mode_item_data)
+
+                def _parse_signature_mode_item(data: object) -> SignatureMode | str:
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_any_signature_mode_type_0 = check_signature_mode(data)
+
+                        return componentsschemas_any_signature_mode_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(SignatureMode | str, data)
+
+                signature_mode_item = _parse_signature_mode_item(signature_mode_item_data)
 
                 signature_mode.append(signature_mode_item)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -18,9 +18,10 @@ class DocumentSummary:
 
     document_id: UUID
     """ Document identifier. """
-    status: DocumentStatus
-    """ Where a signing process stands. `CREATED` and `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED`
-    and `EXPIRED` are final (D06). """
+    status: DocumentStatus | str
+    """ A document status as Signly reports it: one of the known `DocumentStatus` values, or a status added after
+    this version of the API was published. Treat an unknown status as "not final" until you know better, and keep
+    its text. """
     completed_participants: int
     """ Participants who have signed. """
     pending_participants: int
@@ -30,7 +31,11 @@ class DocumentSummary:
     def to_dict(self) -> dict[str, Any]:
         document_id = str(self.document_id)
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         completed_participants = self.completed_participants
 
@@ -54,7 +59,18 @@ class DocumentSummary:
         d = dict(src_dict)
         document_id = UUID(d.pop("documentId"))
 
-        status = check_document_status(d.pop("status"))
+        def _parse_status(data: object) -> DocumentStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_document_status_type_0 = check_document_status(data)
+
+                return componentsschemas_any_document_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DocumentStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
 
         completed_participants = d.pop("completedParticipants")
 

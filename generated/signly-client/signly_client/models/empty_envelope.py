@@ -16,7 +16,7 @@ T = TypeVar("T", bound="EmptyEnvelope")
 
 @_attrs_define
 class EmptyEnvelope:
-    """Envelope whose `data` is `null`, as the page shows for deleting a template (D12)."""
+    """Envelope whose `data` is `null`, the answer to deleting a template."""
 
     success: bool
     """ Always `true` on success. """
@@ -27,7 +27,8 @@ class EmptyEnvelope:
     message: str
     """ Human-readable outcome of the operation. """
     pagination: None | Pagination
-    """ Position of a list page (D02); `null` on non-list responses. """
+    """ Position of a list page. `null` on answers that are not lists, on lists that are not paginated, and on a
+    list answer that holds the whole list: `null` always means there is no other page. """
     meta: Meta
     """ Request metadata sent with every response, success or error. """
     error: None

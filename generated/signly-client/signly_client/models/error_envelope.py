@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.error_code import ErrorCode, check_error_code
 
 if TYPE_CHECKING:
     from ..models.error_info import ErrorInfo
@@ -16,8 +18,8 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The response envelope of every error: `data` and `pagination` are `null`, `error` says what went wrong. 401 and 403
-    bodies are never shown on the page; they use this same envelope (D10).
+    """The envelope of every error: `data` and `pagination` are `null`, `error` says what went wrong. Branch on the HTTP
+    status (it is also `status`), then on `code`; both come with `meta.request_id` to quote to support.
 
     """
 
@@ -25,11 +27,9 @@ class ErrorEnvelope:
     """ Always `false` on error. """
     status: int
     """ The HTTP status code, repeated in the body. """
-    code: str
-    """ Machine-readable error. Codes from the page: `api_integration_not_found`, `invalid_auth_method`,
-    `not_found`, `bad_request` (with `INVALID_SORT_FIELD` in details), `validation_error`, `insufficient_credits`.
-    Codes we decided: `unauthorized`, `forbidden`, `document_not_active`, `participant_not_pending`, `last_version`,
-    `unsupported_media_type`, `payload_too_large`, `method_not_allowed`, `rate_limited`, `internal_error`. """
+    code: ErrorCode | str
+    """ An error code as Signly reports it: one of the `ErrorCode` catalogue, or a code added later. An unknown code
+    still comes with the status that tells its family. """
     message: str
     """ Human-readable error message. """
     data: None
@@ -47,7 +47,11 @@ class ErrorEnvelope:
 
         status = self.status
 
-        code = self.code
+        code: str
+        if isinstance(self.code, str):
+            code = self.code
+        else:
+            code = self.code
 
         message = self.message
 
@@ -86,7 +90,18 @@ class ErrorEnvelope:
 
         status = d.pop("status")
 
-        code = d.pop("code")
+        def _parse_code(data: object) -> ErrorCode | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_error_code_type_0 = check_error_code(data)
+
+                return componentsschemas_any_error_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorCode | str, data)
+
+        code = _parse_code(d.pop("code"))
 
         message = d.pop("message")
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.error_info_type import ErrorInfoType, check_error_info_type
+from ..models.error_type import ErrorType, check_error_type
 
 if TYPE_CHECKING:
     from ..models.error_info_details import ErrorInfoDetails
@@ -19,19 +19,23 @@ T = TypeVar("T", bound="ErrorInfo")
 class ErrorInfo:
     """What went wrong, for error responses."""
 
-    type_: ErrorInfoType
-    """ Error family. `validation` (400), `authentication` (401), `authorization` (403), `not_found` (404),
-    `conflict` (409), `credits` (402), `unsupported_media_type` (415), `payload_too_large` (413),
-    `method_not_allowed` (405), `rate_limit` (429), `server` (5xx). """
+    type_: ErrorType | str
+    """ An error family as Signly reports it, one of the known `ErrorType` values or a family added later. """
     details: ErrorInfoDetails
-    """ Structured details, shaped by the error: `{field, allowed}` for an invalid auth method; `{code, field}` for
-    a bad query parameter (`INVALID_SORT_FIELD`, `INVALID_CURSOR`, `INVALID_LIMIT`, `INVALID_STATUS`); `{fields:
-    {...}}` for body and path validation, nested as the page's biometric example (D11); the id that was not found
-    for a 404; `{}` when there is nothing to add. """
+    """ Structured details, shaped by the code. `validation_error`: `fields`, mapping each offending field to its
+    messages (or, for nested objects and array items, to an object of the same shape keyed by property name or item
+    index), with rules over a whole object under `_schema`. `bad_request`: `code` says which query parameter is
+    wrong and `field` what was wrong with it (see the list query errors). `invalid_auth_method`: `field` is the body
+    field (`auth_method`) and `allowed` the methods open to partners. `not_found`: the id that was not found, under
+    its parameter or body field name. Otherwise `{}` or a few self-describing keys. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
+        type_: str
+        if isinstance(self.type_, str):
+            type_ = self.type_
+        else:
+            type_ = self.type_
 
         details = self.details.to_dict()
 
@@ -51,7 +55,19 @@ class ErrorInfo:
         from ..models.error_info_details import ErrorInfoDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = check_error_info_type(d.pop("type"))
+
+        def _parse_type_(data: object) -> ErrorType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_error_type_type_0 = check_error_type(data)
+
+                return componentsschemas_any_error_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorType | str, data)
+
+        type_ = _parse_type_(d.pop("type"))
 
         details = ErrorInfoDetails.from_dict(d.pop("details"))
 

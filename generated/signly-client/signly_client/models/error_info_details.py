@@ -11,10 +11,12 @@ T = TypeVar("T", bound="ErrorInfoDetails")
 
 @_attrs_define
 class ErrorInfoDetails:
-    """Structured details, shaped by the error: `{field, allowed}` for an invalid auth method; `{code, field}` for a bad
-    query parameter (`INVALID_SORT_FIELD`, `INVALID_CURSOR`, `INVALID_LIMIT`, `INVALID_STATUS`); `{fields: {...}}` for
-    body and path validation, nested as the page's biometric example (D11); the id that was not found for a 404; `{}`
-    when there is nothing to add.
+    """Structured details, shaped by the code. `validation_error`: `fields`, mapping each offending field to its messages
+    (or, for nested objects and array items, to an object of the same shape keyed by property name or item index), with
+    rules over a whole object under `_schema`. `bad_request`: `code` says which query parameter is wrong and `field`
+    what was wrong with it (see the list query errors). `invalid_auth_method`: `field` is the body field (`auth_method`)
+    and `allowed` the methods open to partners. `not_found`: the id that was not found, under its parameter or body
+    field name. Otherwise `{}` or a few self-describing keys.
 
     """
 

@@ -14,7 +14,7 @@ class ExtendDeadlineRequest:
     """A new deadline for an active document."""
 
     new_deadline_at: datetime.datetime
-    """ New document deadline; must be in the future (D14). """
+    """ New document deadline; must be in the future. """
 
     def to_dict(self) -> dict[str, Any]:
         new_deadline_at = self.new_deadline_at.isoformat()

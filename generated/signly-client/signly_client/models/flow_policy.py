@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.flow_policy_on_participant_fail import FlowPolicyOnParticipantFail, check_flow_policy_on_participant_fail
+from ..models.participant_fail_policy import ParticipantFailPolicy, check_participant_fail_policy
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FlowPolicy")
@@ -15,9 +15,9 @@ T = TypeVar("T", bound="FlowPolicy")
 class FlowPolicy:
     """What the process does when a participant fails."""
 
-    on_participant_fail: FlowPolicyOnParticipantFail | Unset = "CANCEL_FLOW"
-    """ `CANCEL_FLOW` ends the whole document as `REJECTED` when one participant rejects or fails; `CONTINUE_FLOW`
-    lets the others go on (D17). """
+    on_participant_fail: ParticipantFailPolicy | Unset = UNSET
+    """ What the process does when a participant rejects or fails: `CANCEL_FLOW` ends the whole document as
+    `REJECTED`; `CONTINUE_FLOW` lets the others go on. """
 
     def to_dict(self) -> dict[str, Any]:
         on_participant_fail: str | Unset = UNSET
@@ -36,11 +36,11 @@ class FlowPolicy:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         _on_participant_fail = d.pop("onParticipantFail", UNSET)
-        on_participant_fail: FlowPolicyOnParticipantFail | Unset
+        on_participant_fail: ParticipantFailPolicy | Unset
         if isinstance(_on_participant_fail, Unset):
             on_participant_fail = UNSET
         else:
-            on_participant_fail = check_flow_policy_on_participant_fail(_on_participant_fail)
+            on_participant_fail = check_participant_fail_policy(_on_participant_fail)
 
         flow_policy = cls(
             on_participant_fail=on_participant_fail,

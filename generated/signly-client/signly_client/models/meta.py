@@ -16,14 +16,14 @@ class Meta:
     """Request metadata sent with every response, success or error."""
 
     request_id: str
-    """ Unique id of this request; also sent in the `X-Request-Id` response header (D21). """
+    """ Unique id of this request; also sent in the `X-Request-Id` response header. """
     timestamp: datetime.datetime
     """ When the server produced the response. """
     api_version: Literal["v1"]
     """ Version of the API that answered. """
     tenant_id: None | UUID
     """ Tenant the request was scoped to; `null` when no tenant could be established, for example on a 401 without
-    credentials (D10). """
+    credentials. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

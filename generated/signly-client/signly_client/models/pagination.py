@@ -11,7 +11,10 @@ T = TypeVar("T", bound="Pagination")
 
 @_attrs_define
 class Pagination:
-    """Where a list page sits in the full list. Present on list responses; `null` elsewhere (D02)."""
+    """Where a list page sits in the full list. `hasMore` and `nextCursor` agree: while `hasMore` is true, send
+    `nextCursor` as `cursor` for the next page; on the last page `hasMore` is false and `nextCursor` is `null`.
+
+    """
 
     limit: int
     """ Page size that was applied. """

@@ -18,8 +18,8 @@ T = TypeVar("T", bound="Participant")
 
 @_attrs_define
 class Participant:
-    """A signer or other participant of a new document. Each signature mode needs its address in `identity` (D17); a
-    biometric signer without a document number is the page's 400 `validation_error`.
+    """A signer or other participant of a new document. Each signature mode needs its address in `identity`; a biometric
+    signer without a document number is a 400 `validation_error`.
 
     """
 

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.process_event_status import ProcessEventStatus, check_process_event_status
+from ..models.event_actor import EventActor, check_event_actor
+from ..models.event_status import EventStatus, check_event_status
+from ..models.event_type import EventType, check_event_type
 
 T = TypeVar("T", bound="ProcessEvent")
 
@@ -18,17 +20,17 @@ class ProcessEvent:
 
     event_id: str
     """ Event identifier (a ULID, so ids sort by time). """
-    event_type: str
-    """ What happened. Known values: `PROCESS_CREATED` (always first), `INVITATION_SENT`, `INVITATION_RESENT`,
-    `OTP_SENT`, `DEADLINE_EXTENDED`, `PARTICIPANT_SIGNED`, `PARTICIPANT_REJECTED`, `PROCESS_COMPLETED`,
-    `PROCESS_CANCELLED`, `PROCESS_EXPIRED`. New types may appear; clients must accept them. """
+    event_type: EventType | str
+    """ What happened, as Signly reports it: one of the known `EventType` values, or a type added later (upper-snake
+    by convention). New types appear as Signly grows: accept them. """
     process_id: str
     """ Identifier of one participant's signing process. Signly forms it as `<documentId>-<participantId>`, but
-    clients must treat it as opaque (D07). """
-    status: ProcessEventStatus
-    """ Outcome of the event. """
-    actor: str
-    """ Who caused it. Known values `backend`, `frontend`, `partner`, `signer`, `system`; others may appear. """
+    clients must treat it as opaque. """
+    status: EventStatus | str
+    """ An event outcome as Signly reports it: one of the known `EventStatus` values, or an outcome added later. """
+    actor: EventActor | str
+    """ Who caused an event, as Signly reports it: one of the known `EventActor` values, or an actor added later
+    (lower-case by convention). """
     timestamp: datetime.datetime
     """ When it happened. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -36,13 +38,25 @@ class ProcessEvent:
     def to_dict(self) -> dict[str, Any]:
         event_id = self.event_id
 
-        event_type = self.event_type
+        event_type: str
+        if isinstance(self.event_type, str):
+            event_type = self.event_type
+        else:
+            event_type = self.event_type
 
         process_id = self.process_id
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
-        actor = self.actor
+        actor: str
+        if isinstance(self.actor, str):
+            actor = self.actor
+        else:
+            actor = self.actor
 
         timestamp = self.timestamp.isoformat()
 
@@ -66,13 +80,46 @@ class ProcessEvent:
         d = dict(src_dict)
         event_id = d.pop("eventId")
 
-        event_type = d.pop("eventType")
+        def _parse_event_type(data: object) -> EventType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_event_type_type_0 = check_event_type(data)
+
+                return componentsschemas_any_event_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventType | str, data)
+
+        event_type = _parse_event_type(d.pop("eventType"))
 
         process_id = d.pop("processId")
 
-        status = check_process_event_status(d.pop("status"))
+        def _parse_status(data: object) -> EventStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_event_status_type_0 = check_event_status(data)
 
-        actor = d.pop("actor")
+                return componentsschemas_any_event_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        def _parse_actor(data: object) -> EventActor | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_event_actor_type_0 = check_event_actor(data)
+
+                return componentsschemas_any_event_actor_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventActor | str, data)
+
+        actor = _parse_actor(d.pop("actor"))
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 

@@ -26,8 +26,8 @@ class PublishDocumentRequest:
     template_id: UUID
     """ Base template identifier. """
     template_version: str
-    """ Version to use: the four-digit number (`0002`) as on the page, or the canonical `<templateId>#0002` form. A
-    canonical form naming another template is refused (D03). """
+    """ Version to use: the four-digit number (`0002`), or the canonical `<templateId>#0002` form. A canonical form
+    naming another template is refused. """
     participants: list[Participant]
     """ Signers or flow participants, in signing order for `SEQUENTIAL`. """
     order_mode: OrderMode
@@ -36,7 +36,7 @@ class PublishDocumentRequest:
     flow_policy: FlowPolicy | Unset = UNSET
     """ What the process does when a participant fails. """
     deadline_at: datetime.datetime | Unset = UNSET
-    """ Process deadline; must be in the future (D26). """
+    """ Process deadline; must be in the future. """
     metadata: PublishDocumentRequestMetadata | Unset = UNSET
     """ Free-form object to correlate the document with your system; returned as sent. """
 

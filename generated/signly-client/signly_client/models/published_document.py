@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -12,7 +12,7 @@ from ..models.document_status import DocumentStatus, check_document_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.document_participant import DocumentParticipant
+    from ..models.published_participant import PublishedParticipant
 
 
 T = TypeVar("T", bound="PublishedDocument")
@@ -24,16 +24,17 @@ class PublishedDocument:
 
     document_id: UUID
     """ Identifier of the new document. """
-    status: DocumentStatus
-    """ Where a signing process stands. `CREATED` and `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED`
-    and `EXPIRED` are final (D06). """
+    status: DocumentStatus | str
+    """ A document status as Signly reports it: one of the known `DocumentStatus` values, or a status added after
+    this version of the API was published. Treat an unknown status as "not final" until you know better, and keep
+    its text. """
     template_id: UUID
     """ Template the document was published from. """
-    participants: list[DocumentParticipant]
+    participants: list[PublishedParticipant]
     """ The participants, in the order sent, each with its `participantId` and `processId`. """
     template_version: str | Unset = UNSET
-    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number
-    (D03). """
+    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number.
+    """
     created_at: datetime.datetime | Unset = UNSET
     """ When the document was published. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -41,7 +42,11 @@ class PublishedDocument:
     def to_dict(self) -> dict[str, Any]:
         document_id = str(self.document_id)
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         template_id = str(self.template_id)
 
@@ -75,19 +80,30 @@ class PublishedDocument:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.document_participant import DocumentParticipant  # noqa: PLC0415
+        from ..models.published_participant import PublishedParticipant  # noqa: PLC0415
 
         d = dict(src_dict)
         document_id = UUID(d.pop("documentId"))
 
-        status = check_document_status(d.pop("status"))
+        def _parse_status(data: object) -> DocumentStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_any_document_status_type_0 = check_document_status(data)
+
+                return componentsschemas_any_document_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DocumentStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
 
         template_id = UUID(d.pop("templateId"))
 
         participants = []
         _participants = d.pop("participants")
         for participants_item_data in _participants:
-            participants_item = DocumentParticipant.from_dict(participants_item_data)
+            participants_item = PublishedParticipant.from_dict(participants_item_data)
 
             participants.append(participants_item)
 

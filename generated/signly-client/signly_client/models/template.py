@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.template_field import TemplateField
+    from ..models.stored_template_field import StoredTemplateField
 
 
 T = TypeVar("T", bound="Template")
@@ -26,12 +26,12 @@ class Template:
     template_name: str
     """ Display name of this version. """
     template_version: str
-    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number
-    (D03). """
+    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number.
+    """
     version: int
     """ Template version number; the first version is 1. """
-    fields: list[TemplateField]
-    """ The fields of one template version (D16). """
+    fields: list[StoredTemplateField]
+    """ The fields of one template version, as stored. Not paginated. """
     description: str | Unset = UNSET
     """ Functional or business context of this version. """
     created_at: datetime.datetime | Unset = UNSET
@@ -50,9 +50,11 @@ class Template:
         version = self.version
 
         fields = []
-        for componentsschemas_template_field_list_item_data in self.fields:
-            componentsschemas_template_field_list_item = componentsschemas_template_field_list_item_data.to_dict()
-            fields.append(componentsschemas_template_field_list_item)
+        for componentsschemas_stored_template_field_list_item_data in self.fields:
+            componentsschemas_stored_template_field_list_item = (
+                componentsschemas_stored_template_field_list_item_data.to_dict()
+            )
+            fields.append(componentsschemas_stored_template_field_list_item)
 
         description = self.description
 
@@ -86,7 +88,7 @@ class Template:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.template_field import TemplateField  # noqa: PLC0415
+        from ..models.stored_template_field import StoredTemplateField  # noqa: PLC0415
 
         d = dict(src_dict)
         template_id = UUID(d.pop("templateId"))
@@ -99,12 +101,12 @@ class Template:
 
         fields = []
         _fields = d.pop("fields")
-        for componentsschemas_template_field_list_item_data in _fields:
-            componentsschemas_template_field_list_item = TemplateField.from_dict(
-                componentsschemas_template_field_list_item_data
+        for componentsschemas_stored_template_field_list_item_data in _fields:
+            componentsschemas_stored_template_field_list_item = StoredTemplateField.from_dict(
+                componentsschemas_stored_template_field_list_item_data
             )
 
-            fields.append(componentsschemas_template_field_list_item)
+            fields.append(componentsschemas_stored_template_field_list_item)
 
         description = d.pop("description", UNSET)
 

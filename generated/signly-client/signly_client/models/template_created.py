@@ -25,8 +25,8 @@ class TemplateCreated:
     description: str | Unset = UNSET
     """ Functional or business context. """
     template_version: str | Unset = UNSET
-    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number
-    (D03). """
+    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number.
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

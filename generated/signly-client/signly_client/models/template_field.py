@@ -12,21 +12,22 @@ T = TypeVar("T", bound="TemplateField")
 
 @_attrs_define
 class TemplateField:
-    """A signable or fillable field placed on the template's PDF. `page`, `x` and `y` are optional; the server keeps and
-    returns every property it received (D05).
+    """A signable or fillable field to place on the template's PDF. `page`, `x` and `y` are optional; Signly keeps every
+    property it receives, and `GET .../fields` returns them.
 
     """
 
     field_name: str
     """ Functional identifier of the field, unique within a version. """
     field_type: str
-    """ Field type, for example `SIGNATURE` or `TEXT` (open list, upper-snake). """
+    """ Field type. Known types are `SIGNATURE` and `TEXT`; the reference calls them examples, so any upper-snake
+    type is accepted. """
     page: int | Unset = UNSET
     """ Page of the PDF the field sits on, starting at 1. """
     x: float | Unset = UNSET
-    """ Horizontal position on the page, in PDF points from the left edge. """
+    """ Horizontal position, in PDF points from the left edge of the page. """
     y: float | Unset = UNSET
-    """ Vertical position on the page, in PDF points. """
+    """ Vertical position, in PDF points. """
 
     def to_dict(self) -> dict[str, Any]:
         field_name = self.field_name

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.meta import Meta
     from ..models.pagination import Pagination
-    from ..models.template_field import TemplateField
+    from ..models.stored_template_field import StoredTemplateField
 
 
 T = TypeVar("T", bound="TemplateFieldListEnvelope")
@@ -28,13 +28,14 @@ class TemplateFieldListEnvelope:
     message: str
     """ Human-readable outcome of the operation. """
     pagination: None | Pagination
-    """ Position of a list page (D02); `null` on non-list responses. """
+    """ Position of a list page. `null` on answers that are not lists, on lists that are not paginated, and on a
+    list answer that holds the whole list: `null` always means there is no other page. """
     meta: Meta
     """ Request metadata sent with every response, success or error. """
     error: None
     """ Always `null` on success. """
-    data: list[TemplateField]
-    """ The fields of one template version (D16). """
+    data: list[StoredTemplateField]
+    """ The fields of one template version, as stored. Not paginated. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,9 +60,11 @@ class TemplateFieldListEnvelope:
         error = self.error
 
         data = []
-        for componentsschemas_template_field_list_item_data in self.data:
-            componentsschemas_template_field_list_item = componentsschemas_template_field_list_item_data.to_dict()
-            data.append(componentsschemas_template_field_list_item)
+        for componentsschemas_stored_template_field_list_item_data in self.data:
+            componentsschemas_stored_template_field_list_item = (
+                componentsschemas_stored_template_field_list_item_data.to_dict()
+            )
+            data.append(componentsschemas_stored_template_field_list_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -84,7 +87,7 @@ class TemplateFieldListEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.meta import Meta  # noqa: PLC0415
         from ..models.pagination import Pagination  # noqa: PLC0415
-        from ..models.template_field import TemplateField  # noqa: PLC0415
+        from ..models.stored_template_field import StoredTemplateField  # noqa: PLC0415
 
         d = dict(src_dict)
         success = d.pop("success")
@@ -116,12 +119,12 @@ class TemplateFieldListEnvelope:
 
         data = []
         _data = d.pop("data")
-        for componentsschemas_template_field_list_item_data in _data:
-            componentsschemas_template_field_list_item = TemplateField.from_dict(
-                componentsschemas_template_field_list_item_data
+        for componentsschemas_stored_template_field_list_item_data in _data:
+            componentsschemas_stored_template_field_list_item = StoredTemplateField.from_dict(
+                componentsschemas_stored_template_field_list_item_data
             )
 
-            data.append(componentsschemas_template_field_list_item)
+            data.append(componentsschemas_stored_template_field_list_item)
 
         template_field_list_envelope = cls(
             success=success,

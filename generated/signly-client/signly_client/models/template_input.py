@@ -13,7 +13,7 @@ T = TypeVar("T", bound="TemplateInput")
 @_attrs_define
 class TemplateInput:
     """Template metadata, sent to create a template (version 1) and to create each new version. `description` is accepted
-    on update too, as the page's example sends it (D04).
+    on update too.
 
     """
 

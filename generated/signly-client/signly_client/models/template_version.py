@@ -20,8 +20,8 @@ class TemplateVersion:
     template_id: UUID
     """ Template identifier. """
     template_version: str
-    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number
-    (D03). """
+    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number.
+    """
     version: int
     """ Template version number; the first version is 1. """
     template_name: str | Unset = UNSET

@@ -17,8 +17,8 @@ class TemplateVersionRef:
     """One entry of a template's version history."""
 
     template_version: str
-    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number
-    (D03). """
+    """ Canonical label of one template version, `<templateId>#NNNN` with a four-digit, zero-padded version number.
+    """
     version: int
     """ Template version number; the first version is 1. """
     created_at: datetime.datetime | Unset = UNSET

@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_integration_created_envelope import ApiIntegrationCreatedEnvelope
 from ...models.create_api_integration_request import CreateApiIntegrationRequest
@@ -32,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiIntegrationCreatedEnvelope | ErrorEnvelope | None:
+) -> ApiIntegrationCreatedEnvelope | ErrorEnvelope:
     if response.status_code == 201:
         response_201 = ApiIntegrationCreatedEnvelope.from_dict(response.json())
 
@@ -53,6 +52,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ErrorEnvelope.from_dict(response.json())
 
@@ -68,10 +72,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -94,8 +97,9 @@ def sync_detailed(
 
      Generates the credential your backend will send in `X-Auth-Signly`. `KEY` and `HMAC` are open; `JWT`
     exists in the authorizer but is refused here with `invalid_auth_method`. The secret is in this
-    response only. Creating a credential when one exists replaces it, and the old one stops working at
-    once (D23).
+    response only. A tenant has one credential: while it exists, creating another is a 409
+    `api_integration_exists` and the live credential keeps working. To rotate, revoke it with `DELETE
+    /api`, then create the new one.
 
     Args:
         body (CreateApiIntegrationRequest): Asks for a new partner credential for the session's
@@ -129,8 +133,9 @@ def sync(
 
      Generates the credential your backend will send in `X-Auth-Signly`. `KEY` and `HMAC` are open; `JWT`
     exists in the authorizer but is refused here with `invalid_auth_method`. The secret is in this
-    response only. Creating a credential when one exists replaces it, and the old one stops working at
-    once (D23).
+    response only. A tenant has one credential: while it exists, creating another is a 409
+    `api_integration_exists` and the live credential keeps working. To rotate, revoke it with `DELETE
+    /api`, then create the new one.
 
     Args:
         body (CreateApiIntegrationRequest): Asks for a new partner credential for the session's
@@ -159,8 +164,9 @@ async def asyncio_detailed(
 
      Generates the credential your backend will send in `X-Auth-Signly`. `KEY` and `HMAC` are open; `JWT`
     exists in the authorizer but is refused here with `invalid_auth_method`. The secret is in this
-    response only. Creating a credential when one exists replaces it, and the old one stops working at
-    once (D23).
+    response only. A tenant has one credential: while it exists, creating another is a 409
+    `api_integration_exists` and the live credential keeps working. To rotate, revoke it with `DELETE
+    /api`, then create the new one.
 
     Args:
         body (CreateApiIntegrationRequest): Asks for a new partner credential for the session's
@@ -192,8 +198,9 @@ async def asyncio(
 
      Generates the credential your backend will send in `X-Auth-Signly`. `KEY` and `HMAC` are open; `JWT`
     exists in the authorizer but is refused here with `invalid_auth_method`. The secret is in this
-    response only. Creating a credential when one exists replaces it, and the old one stops working at
-    once (D23).
+    response only. A tenant has one credential: while it exists, creating another is a 409
+    `api_integration_exists` and the live credential keeps working. To rotate, revoke it with `DELETE
+    /api`, then create the new one.
 
     Args:
         body (CreateApiIntegrationRequest): Asks for a new partner credential for the session's

@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.deleted_envelope import DeletedEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -22,7 +21,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeletedEnvelope | ErrorEnvelope | None:
+) -> DeletedEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DeletedEnvelope.from_dict(response.json())
 
@@ -48,10 +47,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(

@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_integration_envelope import ApiIntegrationEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -22,7 +21,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiIntegrationEnvelope | ErrorEnvelope | None:
+) -> ApiIntegrationEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = ApiIntegrationEnvelope.from_dict(response.json())
 
@@ -48,10 +47,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -73,7 +71,7 @@ def sync_detailed(
 
      Consumed from Signly App to check whether the tenant already has a partner credential and which
     method it uses. It is configuration bootstrap, not the M2M authentication channel: it takes the
-    administrative session, never a partner key. The session token identifies the tenant (D23).
+    administrative session, never a partner key. The session token identifies the tenant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,7 +98,7 @@ def sync(
 
      Consumed from Signly App to check whether the tenant already has a partner credential and which
     method it uses. It is configuration bootstrap, not the M2M authentication channel: it takes the
-    administrative session, never a partner key. The session token identifies the tenant (D23).
+    administrative session, never a partner key. The session token identifies the tenant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +121,7 @@ async def asyncio_detailed(
 
      Consumed from Signly App to check whether the tenant already has a partner credential and which
     method it uses. It is configuration bootstrap, not the M2M authentication channel: it takes the
-    administrative session, never a partner key. The session token identifies the tenant (D23).
+    administrative session, never a partner key. The session token identifies the tenant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +146,7 @@ async def asyncio(
 
      Consumed from Signly App to check whether the tenant already has a partner credential and which
     method it uses. It is configuration bootstrap, not the M2M authentication channel: it takes the
-    administrative session, never a partner key. The session token identifies the tenant (D23).
+    administrative session, never a partner key. The session token identifies the tenant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cancelled_document_envelope import CancelledDocumentEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CancelledDocumentEnvelope | ErrorEnvelope | None:
+) -> CancelledDocumentEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = CancelledDocumentEnvelope.from_dict(response.json())
 
@@ -59,10 +58,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -84,7 +82,7 @@ def sync_detailed(
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act (D06). Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409.
 
     Args:
         document_id (UUID):
@@ -116,7 +114,7 @@ def sync(
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act (D06). Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409.
 
     Args:
         document_id (UUID):
@@ -143,7 +141,7 @@ async def asyncio_detailed(
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act (D06). Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409.
 
     Args:
         document_id (UUID):
@@ -173,7 +171,7 @@ async def asyncio(
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act (D06). Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409.
 
     Args:
         document_id (UUID):

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.document_deadline_envelope import DocumentDeadlineEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -37,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DocumentDeadlineEnvelope | ErrorEnvelope | None:
+) -> DocumentDeadlineEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DocumentDeadlineEnvelope.from_dict(response.json())
 
@@ -83,10 +82,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -109,7 +107,7 @@ def sync_detailed(
     """Extend a document's deadline
 
      Moves the process deadline without creating a new document. The new deadline must be in the future
-    and the document still active (D14).
+    and the document still active.
 
     Args:
         document_id (UUID):
@@ -144,7 +142,7 @@ def sync(
     """Extend a document's deadline
 
      Moves the process deadline without creating a new document. The new deadline must be in the future
-    and the document still active (D14).
+    and the document still active.
 
     Args:
         document_id (UUID):
@@ -174,7 +172,7 @@ async def asyncio_detailed(
     """Extend a document's deadline
 
      Moves the process deadline without creating a new document. The new deadline must be in the future
-    and the document still active (D14).
+    and the document still active.
 
     Args:
         document_id (UUID):
@@ -207,7 +205,7 @@ async def asyncio(
     """Extend a document's deadline
 
      Moves the process deadline without creating a new document. The new deadline must be in the future
-    and the document still active (D14).
+    and the document still active.
 
     Args:
         document_id (UUID):

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.document_envelope import DocumentEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DocumentEnvelope | ErrorEnvelope | None:
+) -> DocumentEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DocumentEnvelope.from_dict(response.json())
 
@@ -54,10 +53,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -78,8 +76,8 @@ def sync_detailed(
 ) -> Response[DocumentEnvelope | ErrorEnvelope]:
     """Get a document
 
-     Returns the current status and metadata of a signing flow, with its participants and their
-    processes.
+     Returns the current status and metadata of a signing flow, with its participants; each participant
+    carries the `processId` whose events `/v1/events/{processId}` returns.
 
     Args:
         document_id (UUID):
@@ -110,8 +108,8 @@ def sync(
 ) -> DocumentEnvelope | ErrorEnvelope | None:
     """Get a document
 
-     Returns the current status and metadata of a signing flow, with its participants and their
-    processes.
+     Returns the current status and metadata of a signing flow, with its participants; each participant
+    carries the `processId` whose events `/v1/events/{processId}` returns.
 
     Args:
         document_id (UUID):
@@ -137,8 +135,8 @@ async def asyncio_detailed(
 ) -> Response[DocumentEnvelope | ErrorEnvelope]:
     """Get a document
 
-     Returns the current status and metadata of a signing flow, with its participants and their
-    processes.
+     Returns the current status and metadata of a signing flow, with its participants; each participant
+    carries the `processId` whose events `/v1/events/{processId}` returns.
 
     Args:
         document_id (UUID):
@@ -167,8 +165,8 @@ async def asyncio(
 ) -> DocumentEnvelope | ErrorEnvelope | None:
     """Get a document
 
-     Returns the current status and metadata of a signing flow, with its participants and their
-    processes.
+     Returns the current status and metadata of a signing flow, with its participants; each participant
+    carries the `processId` whose events `/v1/events/{processId}` returns.
 
     Args:
         document_id (UUID):

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.document_summary_envelope import DocumentSummaryEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DocumentSummaryEnvelope | ErrorEnvelope | None:
+) -> DocumentSummaryEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DocumentSummaryEnvelope.from_dict(response.json())
 
@@ -54,10 +53,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(

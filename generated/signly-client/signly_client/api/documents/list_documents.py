@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.document_list_envelope import DocumentListEnvelope
 from ...models.document_status import DocumentStatus
@@ -51,7 +50,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DocumentListEnvelope | ErrorEnvelope | None:
+) -> DocumentListEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DocumentListEnvelope.from_dict(response.json())
 
@@ -77,10 +76,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -105,8 +103,9 @@ def sync_detailed(
     """List documents
 
      Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
-    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
-    same `sort` and `status` (D02).
+    by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a cursor is only
+    valid with the same `sort` and `status`. A `pagination` of `null` means the answer holds the whole
+    list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -114,8 +113,7 @@ def sync_detailed(
         sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
             `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
-            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
-            (D06).
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,8 +148,9 @@ def sync(
     """List documents
 
      Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
-    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
-    same `sort` and `status` (D02).
+    by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a cursor is only
+    valid with the same `sort` and `status`. A `pagination` of `null` means the answer holds the whole
+    list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -159,8 +158,7 @@ def sync(
         sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
             `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
-            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
-            (D06).
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +188,9 @@ async def asyncio_detailed(
     """List documents
 
      Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
-    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
-    same `sort` and `status` (D02).
+    by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a cursor is only
+    valid with the same `sort` and `status`. A `pagination` of `null` means the answer holds the whole
+    list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -199,8 +198,7 @@ async def asyncio_detailed(
         sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
             `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
-            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
-            (D06).
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,8 +231,9 @@ async def asyncio(
     """List documents
 
      Lists the tenant's signing processes a page at a time, optionally only those in one status, sorted
-    by `createdAt`. Follow `pagination.nextCursor` until it is `null`; a cursor is only valid with the
-    same `sort` and `status` (D02).
+    by `createdAt`. Follow `pagination.nextCursor` while `pagination.hasMore` is true; a cursor is only
+    valid with the same `sort` and `status`. A `pagination` of `null` means the answer holds the whole
+    list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -242,8 +241,7 @@ async def asyncio(
         sort (SortOrder | Unset): List order by creation time, `createdAt` oldest first or
             `-createdAt` newest first.
         status (DocumentStatus | Unset): Where a signing process stands. `CREATED` and
-            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final
-            (D06).
+            `IN_PROGRESS` are active; `COMPLETED`, `CANCELLED`, `REJECTED` and `EXPIRED` are final.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

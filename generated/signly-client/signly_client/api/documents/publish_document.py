@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.publish_document_request import PublishDocumentRequest
@@ -32,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | PublishedDocumentEnvelope | None:
+) -> ErrorEnvelope | PublishedDocumentEnvelope:
     if response.status_code == 201:
         response_201 = PublishedDocumentEnvelope.from_dict(response.json())
 
@@ -78,10 +77,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -104,8 +102,9 @@ def sync_detailed(
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
-    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
-    do not retry it blindly.
+    `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
+    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
+    `templateVersion` that is well formed but names nothing is a 404 naming it.
 
     Args:
         body (PublishDocumentRequest): Publishes a signing document from one template version to
@@ -139,8 +138,9 @@ def sync(
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
-    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
-    do not retry it blindly.
+    `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
+    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
+    `templateVersion` that is well formed but names nothing is a 404 naming it.
 
     Args:
         body (PublishDocumentRequest): Publishes a signing document from one template version to
@@ -169,8 +169,9 @@ async def asyncio_detailed(
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
-    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
-    do not retry it blindly.
+    `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
+    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
+    `templateVersion` that is well formed but names nothing is a 404 naming it.
 
     Args:
         body (PublishDocumentRequest): Publishes a signing document from one template version to
@@ -202,8 +203,9 @@ async def asyncio(
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
-    `/v1/events/{processId}` returns (D07). Publishing costs one credit (D19); it is not idempotent, so
-    do not retry it blindly.
+    `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
+    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
+    `templateVersion` that is well formed but names nothing is a 404 naming it.
 
     Args:
         body (PublishDocumentRequest): Publishes a signing document from one template version to

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.resent_invitation_envelope import ResentInvitationEnvelope
@@ -30,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | ResentInvitationEnvelope | None:
+) -> ErrorEnvelope | ResentInvitationEnvelope:
     if response.status_code == 200:
         response_200 = ResentInvitationEnvelope.from_dict(response.json())
 
@@ -61,10 +60,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -86,7 +84,7 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
     """Resend a participant's invitation
 
-     Sends the invitation again to one participant who still has to act, on an active document (D14).
+     Sends the invitation again to one participant who still has to act, on an active document.
 
     Args:
         document_id (UUID):
@@ -120,7 +118,7 @@ def sync(
 ) -> ErrorEnvelope | ResentInvitationEnvelope | None:
     """Resend a participant's invitation
 
-     Sends the invitation again to one participant who still has to act, on an active document (D14).
+     Sends the invitation again to one participant who still has to act, on an active document.
 
     Args:
         document_id (UUID):
@@ -149,7 +147,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
     """Resend a participant's invitation
 
-     Sends the invitation again to one participant who still has to act, on an active document (D14).
+     Sends the invitation again to one participant who still has to act, on an active document.
 
     Args:
         document_id (UUID):
@@ -181,7 +179,7 @@ async def asyncio(
 ) -> ErrorEnvelope | ResentInvitationEnvelope | None:
     """Resend a participant's invitation
 
-     Sends the invitation again to one participant who still has to act, on an active document (D14).
+     Sends the invitation again to one participant who still has to act, on an active document.
 
     Args:
         document_id (UUID):

@@ -4,7 +4,6 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.process_event_list_envelope import ProcessEventListEnvelope
@@ -27,7 +26,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | ProcessEventListEnvelope | None:
+) -> ErrorEnvelope | ProcessEventListEnvelope:
     if response.status_code == 200:
         response_200 = ProcessEventListEnvelope.from_dict(response.json())
 
@@ -53,10 +52,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -78,11 +76,12 @@ def sync_detailed(
     """List a process's events
 
      Returns the chronological timeline of one participant's process, `PROCESS_CREATED` first: the
-    targeted lookup to reconstruct evidence beyond what webhooks delivered.
+    targeted lookup to reconstruct evidence beyond what webhooks delivered. Not paginated: every event
+    is in this answer (`pagination` is `null`).
 
     Args:
         process_id (str): Identifier of one participant's signing process. Signly forms it as
-            `<documentId>-<participantId>`, but clients must treat it as opaque (D07).
+            `<documentId>-<participantId>`, but clients must treat it as opaque.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,11 +110,12 @@ def sync(
     """List a process's events
 
      Returns the chronological timeline of one participant's process, `PROCESS_CREATED` first: the
-    targeted lookup to reconstruct evidence beyond what webhooks delivered.
+    targeted lookup to reconstruct evidence beyond what webhooks delivered. Not paginated: every event
+    is in this answer (`pagination` is `null`).
 
     Args:
         process_id (str): Identifier of one participant's signing process. Signly forms it as
-            `<documentId>-<participantId>`, but clients must treat it as opaque (D07).
+            `<documentId>-<participantId>`, but clients must treat it as opaque.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,11 +139,12 @@ async def asyncio_detailed(
     """List a process's events
 
      Returns the chronological timeline of one participant's process, `PROCESS_CREATED` first: the
-    targeted lookup to reconstruct evidence beyond what webhooks delivered.
+    targeted lookup to reconstruct evidence beyond what webhooks delivered. Not paginated: every event
+    is in this answer (`pagination` is `null`).
 
     Args:
         process_id (str): Identifier of one participant's signing process. Signly forms it as
-            `<documentId>-<participantId>`, but clients must treat it as opaque (D07).
+            `<documentId>-<participantId>`, but clients must treat it as opaque.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,11 +171,12 @@ async def asyncio(
     """List a process's events
 
      Returns the chronological timeline of one participant's process, `PROCESS_CREATED` first: the
-    targeted lookup to reconstruct evidence beyond what webhooks delivered.
+    targeted lookup to reconstruct evidence beyond what webhooks delivered. Not paginated: every event
+    is in this answer (`pagination` is `null`).
 
     Args:
         process_id (str): Identifier of one participant's signing process. Signly forms it as
-            `<documentId>-<participantId>`, but clients must treat it as opaque (D07).
+            `<documentId>-<participantId>`, but clients must treat it as opaque.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

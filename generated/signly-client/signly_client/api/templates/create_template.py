@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_created_envelope import TemplateCreatedEnvelope
@@ -32,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TemplateCreatedEnvelope | None:
+) -> ErrorEnvelope | TemplateCreatedEnvelope:
     if response.status_code == 201:
         response_201 = TemplateCreatedEnvelope.from_dict(response.json())
 
@@ -68,10 +67,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -96,8 +94,7 @@ def sync_detailed(
 
     Args:
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,8 +126,7 @@ def sync(
 
     Args:
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +153,7 @@ async def asyncio_detailed(
 
     Args:
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,8 +183,7 @@ async def asyncio(
 
     Args:
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

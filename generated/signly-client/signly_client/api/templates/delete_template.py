@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.empty_envelope import EmptyEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EmptyEnvelope | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EmptyEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = EmptyEnvelope.from_dict(response.json())
 
@@ -54,10 +51,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -79,8 +75,7 @@ def sync_detailed(
     """Delete a template
 
      Deletes every version of a template. Use it carefully: it affects history and future documents based
-    on it. Documents already published keep working. The answer's `data` is `null`, as on the page
-    (D12).
+    on it. Documents already published keep working. The answer's `data` is `null`.
 
     Args:
         template_id (UUID):
@@ -112,8 +107,7 @@ def sync(
     """Delete a template
 
      Deletes every version of a template. Use it carefully: it affects history and future documents based
-    on it. Documents already published keep working. The answer's `data` is `null`, as on the page
-    (D12).
+    on it. Documents already published keep working. The answer's `data` is `null`.
 
     Args:
         template_id (UUID):
@@ -140,8 +134,7 @@ async def asyncio_detailed(
     """Delete a template
 
      Deletes every version of a template. Use it carefully: it affects history and future documents based
-    on it. Documents already published keep working. The answer's `data` is `null`, as on the page
-    (D12).
+    on it. Documents already published keep working. The answer's `data` is `null`.
 
     Args:
         template_id (UUID):
@@ -171,8 +164,7 @@ async def asyncio(
     """Delete a template
 
      Deletes every version of a template. Use it carefully: it affects history and future documents based
-    on it. Documents already published keep working. The answer's `data` is `null`, as on the page
-    (D12).
+    on it. Documents already published keep working. The answer's `data` is `null`.
 
     Args:
         template_id (UUID):

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.deleted_envelope import DeletedEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -30,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeletedEnvelope | ErrorEnvelope | None:
+) -> DeletedEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DeletedEnvelope.from_dict(response.json())
 
@@ -66,10 +65,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -93,7 +91,7 @@ def sync_detailed(
 
      Deletes one version without touching the rest of the history. Deleting the latest version makes the
     previous one latest; the only remaining version cannot be deleted (delete the template instead).
-    Numbers are never reused (D15).
+    Numbers are never reused.
 
     Args:
         template_id (UUID):
@@ -129,7 +127,7 @@ def sync(
 
      Deletes one version without touching the rest of the history. Deleting the latest version makes the
     previous one latest; the only remaining version cannot be deleted (delete the template instead).
-    Numbers are never reused (D15).
+    Numbers are never reused.
 
     Args:
         template_id (UUID):
@@ -160,7 +158,7 @@ async def asyncio_detailed(
 
      Deletes one version without touching the rest of the history. Deleting the latest version makes the
     previous one latest; the only remaining version cannot be deleted (delete the template instead).
-    Numbers are never reused (D15).
+    Numbers are never reused.
 
     Args:
         template_id (UUID):
@@ -194,7 +192,7 @@ async def asyncio(
 
      Deletes one version without touching the rest of the history. Deleting the latest version makes the
     previous one latest; the only remaining version cannot be deleted (delete the template instead).
-    Numbers are never reused (D15).
+    Numbers are never reused.
 
     Args:
         template_id (UUID):

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.download_url_envelope import DownloadUrlEnvelope
 from ...models.error_envelope import ErrorEnvelope
@@ -30,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DownloadUrlEnvelope | ErrorEnvelope | None:
+) -> DownloadUrlEnvelope | ErrorEnvelope:
     if response.status_code == 200:
         response_200 = DownloadUrlEnvelope.from_dict(response.json())
 
@@ -61,10 +60,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_field_list_envelope import TemplateFieldListEnvelope
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TemplateFieldListEnvelope | None:
+) -> ErrorEnvelope | TemplateFieldListEnvelope:
     if response.status_code == 200:
         response_200 = TemplateFieldListEnvelope.from_dict(response.json())
 
@@ -54,10 +53,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -78,7 +76,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
     """Get the signable fields of a template
 
-     Returns the signable or fillable fields of the template's latest version (D16).
+     Returns the signable or fillable fields of the template's latest version, with every property
+    stored. Not paginated: every field is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):
@@ -109,7 +108,8 @@ def sync(
 ) -> ErrorEnvelope | TemplateFieldListEnvelope | None:
     """Get the signable fields of a template
 
-     Returns the signable or fillable fields of the template's latest version (D16).
+     Returns the signable or fillable fields of the template's latest version, with every property
+    stored. Not paginated: every field is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):
@@ -135,7 +135,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
     """Get the signable fields of a template
 
-     Returns the signable or fillable fields of the template's latest version (D16).
+     Returns the signable or fillable fields of the template's latest version, with every property
+    stored. Not paginated: every field is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):
@@ -164,7 +165,8 @@ async def asyncio(
 ) -> ErrorEnvelope | TemplateFieldListEnvelope | None:
     """Get the signable fields of a template
 
-     Returns the signable or fillable fields of the template's latest version (D16).
+     Returns the signable or fillable fields of the template's latest version, with every property
+    stored. Not paginated: every field is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_history_envelope import TemplateHistoryEnvelope
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TemplateHistoryEnvelope | None:
+) -> ErrorEnvelope | TemplateHistoryEnvelope:
     if response.status_code == 200:
         response_200 = TemplateHistoryEnvelope.from_dict(response.json())
 
@@ -54,10 +53,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -79,7 +77,7 @@ def sync_detailed(
     """List a template's versions
 
      Returns every version of a template that has not been deleted, oldest first, for audit or
-    operational rollback.
+    operational rollback. Not paginated: every version is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):
@@ -111,7 +109,7 @@ def sync(
     """List a template's versions
 
      Returns every version of a template that has not been deleted, oldest first, for audit or
-    operational rollback.
+    operational rollback. Not paginated: every version is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):
@@ -138,7 +136,7 @@ async def asyncio_detailed(
     """List a template's versions
 
      Returns every version of a template that has not been deleted, oldest first, for audit or
-    operational rollback.
+    operational rollback. Not paginated: every version is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):
@@ -168,7 +166,7 @@ async def asyncio(
     """List a template's versions
 
      Returns every version of a template that has not been deleted, oldest first, for audit or
-    operational rollback.
+    operational rollback. Not paginated: every version is in this answer (`pagination` is `null`).
 
     Args:
         template_id (UUID):

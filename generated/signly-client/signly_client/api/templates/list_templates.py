@@ -3,7 +3,6 @@ from typing import Any
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.sort_order import SortOrder
@@ -43,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TemplateListEnvelope | None:
+) -> ErrorEnvelope | TemplateListEnvelope:
     if response.status_code == 200:
         response_200 = TemplateListEnvelope.from_dict(response.json())
 
@@ -69,10 +68,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -95,9 +93,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | TemplateListEnvelope]:
     """List templates
 
-     Returns the latest version of each template of the tenant, a page at a time. The page documents no
-    query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor` and
-    `sort` as `GET /v1/documents` (D01).
+     Returns the latest version of each template of the tenant, a page at a time, with the same `limit`,
+    `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+    `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -135,9 +133,9 @@ def sync(
 ) -> ErrorEnvelope | TemplateListEnvelope | None:
     """List templates
 
-     Returns the latest version of each template of the tenant, a page at a time. The page documents no
-    query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor` and
-    `sort` as `GET /v1/documents` (D01).
+     Returns the latest version of each template of the tenant, a page at a time, with the same `limit`,
+    `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+    `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -170,9 +168,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | TemplateListEnvelope]:
     """List templates
 
-     Returns the latest version of each template of the tenant, a page at a time. The page documents no
-    query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor` and
-    `sort` as `GET /v1/documents` (D01).
+     Returns the latest version of each template of the tenant, a page at a time, with the same `limit`,
+    `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+    `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -208,9 +206,9 @@ async def asyncio(
 ) -> ErrorEnvelope | TemplateListEnvelope | None:
     """List templates
 
-     Returns the latest version of each template of the tenant, a page at a time. The page documents no
-    query parameters but calls it with `limit` and `sort`; it takes the same `limit`, `cursor` and
-    `sort` as `GET /v1/documents` (D01).
+     Returns the latest version of each template of the tenant, a page at a time, with the same `limit`,
+    `cursor` and `sort` as `GET /v1/documents`. Follow `pagination.nextCursor` while
+    `pagination.hasMore` is true; a `pagination` of `null` means the answer holds the whole list.
 
     Args:
         limit (int | Unset):  Default: 20.

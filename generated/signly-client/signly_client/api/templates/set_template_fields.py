@@ -5,11 +5,10 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_field import TemplateField
-from ...models.template_field_list_envelope import TemplateFieldListEnvelope
+from ...models.template_fields_updated_envelope import TemplateFieldsUpdatedEnvelope
 from ...types import Response
 
 
@@ -40,9 +39,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TemplateFieldListEnvelope | None:
+) -> ErrorEnvelope | TemplateFieldsUpdatedEnvelope:
     if response.status_code == 200:
-        response_200 = TemplateFieldListEnvelope.from_dict(response.json())
+        response_200 = TemplateFieldsUpdatedEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -81,15 +80,14 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
+) -> Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,23 +101,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: list[TemplateField],
-) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
+) -> Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]:
     """Replace the signable fields of a template
 
      Overwrites the field definition of the template's latest version with the list sent (an empty list
-    removes every field). It does not create a version. The page documents `fieldName` and `fieldType`
-    but sends `page`, `x` and `y` too: they are optional and kept (D05).
+    removes every field). It does not create a version. `page`, `x` and `y` are optional and stored; the
+    answer lists each field's name, type and page, and `GET .../fields` returns every property stored.
 
     Args:
         template_id (UUID):
-        body (list[TemplateField]): The fields of one template version (D16).
+        body (list[TemplateField]): The fields of the template's latest version, replacing the
+            ones stored (an empty list removes them all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | TemplateFieldListEnvelope]
+        Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -139,23 +138,24 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: list[TemplateField],
-) -> ErrorEnvelope | TemplateFieldListEnvelope | None:
+) -> ErrorEnvelope | TemplateFieldsUpdatedEnvelope | None:
     """Replace the signable fields of a template
 
      Overwrites the field definition of the template's latest version with the list sent (an empty list
-    removes every field). It does not create a version. The page documents `fieldName` and `fieldType`
-    but sends `page`, `x` and `y` too: they are optional and kept (D05).
+    removes every field). It does not create a version. `page`, `x` and `y` are optional and stored; the
+    answer lists each field's name, type and page, and `GET .../fields` returns every property stored.
 
     Args:
         template_id (UUID):
-        body (list[TemplateField]): The fields of one template version (D16).
+        body (list[TemplateField]): The fields of the template's latest version, replacing the
+            ones stored (an empty list removes them all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | TemplateFieldListEnvelope
+        ErrorEnvelope | TemplateFieldsUpdatedEnvelope
     """
 
     return sync_detailed(
@@ -170,23 +170,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: list[TemplateField],
-) -> Response[ErrorEnvelope | TemplateFieldListEnvelope]:
+) -> Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]:
     """Replace the signable fields of a template
 
      Overwrites the field definition of the template's latest version with the list sent (an empty list
-    removes every field). It does not create a version. The page documents `fieldName` and `fieldType`
-    but sends `page`, `x` and `y` too: they are optional and kept (D05).
+    removes every field). It does not create a version. `page`, `x` and `y` are optional and stored; the
+    answer lists each field's name, type and page, and `GET .../fields` returns every property stored.
 
     Args:
         template_id (UUID):
-        body (list[TemplateField]): The fields of one template version (D16).
+        body (list[TemplateField]): The fields of the template's latest version, replacing the
+            ones stored (an empty list removes them all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | TemplateFieldListEnvelope]
+        Response[ErrorEnvelope | TemplateFieldsUpdatedEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -204,23 +205,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: list[TemplateField],
-) -> ErrorEnvelope | TemplateFieldListEnvelope | None:
+) -> ErrorEnvelope | TemplateFieldsUpdatedEnvelope | None:
     """Replace the signable fields of a template
 
      Overwrites the field definition of the template's latest version with the list sent (an empty list
-    removes every field). It does not create a version. The page documents `fieldName` and `fieldType`
-    but sends `page`, `x` and `y` too: they are optional and kept (D05).
+    removes every field). It does not create a version. `page`, `x` and `y` are optional and stored; the
+    answer lists each field's name, type and page, and `GET .../fields` returns every property stored.
 
     Args:
         template_id (UUID):
-        body (list[TemplateField]): The fields of one template version (D16).
+        body (list[TemplateField]): The fields of the template's latest version, replacing the
+            ones stored (an empty list removes them all).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | TemplateFieldListEnvelope
+        ErrorEnvelope | TemplateFieldsUpdatedEnvelope
     """
 
     return (

@@ -5,7 +5,6 @@ from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_input import TemplateInput
@@ -37,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TemplateVersionEnvelope | None:
+) -> ErrorEnvelope | TemplateVersionEnvelope:
     if response.status_code == 200:
         response_200 = TemplateVersionEnvelope.from_dict(response.json())
 
@@ -83,10 +82,9 @@ def _parse_response(
 
         return response_429
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
 
 
 def _build_response(
@@ -110,14 +108,13 @@ def sync_detailed(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
-    not idempotent: do not retry it blindly (D30).
+    version's fields. Although it is a `PUT`, every call creates one more version, so it is not
+    idempotent: do not retry it blindly.
 
     Args:
         template_id (UUID):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,14 +146,13 @@ def sync(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
-    not idempotent: do not retry it blindly (D30).
+    version's fields. Although it is a `PUT`, every call creates one more version, so it is not
+    idempotent: do not retry it blindly.
 
     Args:
         template_id (UUID):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,14 +179,13 @@ async def asyncio_detailed(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
-    not idempotent: do not retry it blindly (D30).
+    version's fields. Although it is a `PUT`, every call creates one more version, so it is not
+    idempotent: do not retry it blindly.
 
     Args:
         template_id (UUID):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,14 +215,13 @@ async def asyncio(
 
      Updates the template's metadata by creating the next version (never reusing a deleted number), on
     which you can then upload an updated PDF. The new version starts with a copy of the previous latest
-    version's fields (D15, D16). Although it is a `PUT`, every call creates one more version, so it is
-    not idempotent: do not retry it blindly (D30).
+    version's fields. Although it is a `PUT`, every call creates one more version, so it is not
+    idempotent: do not retry it blindly.
 
     Args:
         template_id (UUID):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
-            create each new version. `description` is accepted on update too, as the page's example
-            sends it (D04).
+            create each new version. `description` is accepted on update too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,6 @@
 from typing import Literal
 
-ErrorInfoType = Literal[
+ErrorType = Literal[
     "authentication",
     "authorization",
     "conflict",
@@ -14,7 +14,7 @@ ErrorInfoType = Literal[
     "validation",
 ]
 
-ERROR_INFO_TYPE_VALUES: set[ErrorInfoType] = {
+ERROR_TYPE_VALUES: set[ErrorType] = {
     "authentication",
     "authorization",
     "conflict",
@@ -29,7 +29,7 @@ ERROR_INFO_TYPE_VALUES: set[ErrorInfoType] = {
 }
 
 
-def check_error_info_type(value: str) -> ErrorInfoType:
-    if value in ERROR_INFO_TYPE_VALUES:
+def check_error_type(value: str) -> ErrorType:
+    if value in ERROR_TYPE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {ERROR_INFO_TYPE_VALUES!r}")
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {ERROR_TYPE_VALUES!r}")
