@@ -29,14 +29,14 @@ def install_project(session: nox.Session, *groups: str) -> None:
 
 def ensure_chromium(session: nox.Session) -> None:
     """apt-get install Debian's chromium for the docs browser test, only if it is missing."""
-    session.run("python", "-m", "scripts.ensure_chromium")
+    session.run("python", "-m", "scripts.docs.ensure_chromium")
 
 
 @nox.session(python=PYTHON)
 def spec(session: nox.Session) -> None:
     """Validate and lint the spec and check every embedded example."""
     install_groups(session, "spec", "test")
-    session.run("python", "-m", "scripts.validate_spec")
+    session.run("python", "-m", "scripts.pipeline.validate_spec")
     session.run("pytest", "tests/spec", *session.posargs)
 
 
@@ -44,21 +44,21 @@ def spec(session: nox.Session) -> None:
 def generate(session: nox.Session) -> None:
     """Regenerate generated/ (bundle, overlay variants, client, models) from spec/ and overlays/."""
     install_groups(session, "generate")
-    session.run("python", "-m", "scripts.generate", *session.posargs)
+    session.run("python", "-m", "scripts.pipeline.generate", *session.posargs)
 
 
 @nox.session(name="check-generated", python=PYTHON)
 def check_generated(session: nox.Session) -> None:
     """Fail when generated/ differs from what spec/ and overlays/ produce."""
     install_groups(session, "generate")
-    session.run("python", "-m", "scripts.generate", "--check", *session.posargs)
+    session.run("python", "-m", "scripts.pipeline.generate", "--check", *session.posargs)
 
 
 def check_code(session: nox.Session) -> None:
     """ruff (lint + format) and mypy --strict on hand-written code; generated/ is excluded."""
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("mypy", "signly_mock", "scripts", "tests")
+    session.run("mypy", "src", "scripts", "tests")
 
 
 @nox.session(python=PYTHON)
@@ -85,14 +85,14 @@ def docs(session: nox.Session) -> None:
 def contract(session: nox.Session) -> None:
     """Check a Signly server against the spec (the embedded sandbox unless --base-url is given)."""
     install_project(session, "test")
-    session.run("pytest", "tests/contract", "-p", "tests.contract.plugin", *session.posargs)
+    session.run("signly-contract", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
     """Start the sandbox server on 127.0.0.1:8080 (options after --)."""
     install_project(session)
-    session.run("signly-mock", "serve", *session.posargs)
+    session.run("signly-sandbox", "serve", *session.posargs)
 
 
 @nox.session(python=PYTHON)

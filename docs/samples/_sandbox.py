@@ -1,10 +1,10 @@
 """Sandbox-only set-up for the code samples: creates what a sample needs when it is not given.
 
 Every sample reads the ids it acts on from environment variables (TEMPLATE_ID, DOCUMENT_ID,
-...). Against a fresh `signly-mock serve` none exist yet, so the lines of a sample that end
+...). Against a fresh `signly-sandbox serve` none exist yet, so the lines of a sample that end
 with `# sandbox-only` call this module first: it creates a template, a version or a published
 document through the API and sets the missing variables. Those lines are left out of the
-published docs (scripts/codesamples.py), and a variable that is already set is never touched.
+published docs, and a variable that is already set is never touched.
 
 Standard library only, so the curl samples can use it too:
     eval "$(python3 _sandbox.py TEMPLATE_ID)"   # prints TEMPLATE_ID=...

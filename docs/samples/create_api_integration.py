@@ -3,7 +3,7 @@
 POST /api
 
 A tenant has one credential: while it exists this answers 409 `api_integration_exists`.
-To rotate, revoke it first (DELETE /api). In the sandbox, restart `signly-mock serve` to
+To rotate, revoke it first (DELETE /api). In the sandbox, restart `signly-sandbox serve` to
 get the seeded key back.
 """
 
@@ -13,7 +13,7 @@ import _sandbox  # sandbox-only
 from signly_client import SignlyAdminClient
 from signly_client.models import CreateApiIntegrationRequest
 
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 _sandbox.provide("NO_API_INTEGRATION")  # sandbox-only
 with SignlyAdminClient(
     token=os.environ.get("SIGNLY_ADMIN_TOKEN", "eyJhbGciOi..."),  # the Signly App session

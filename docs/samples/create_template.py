@@ -8,7 +8,7 @@ import os
 from signly_client import SignlyClient
 from signly_client.models import TemplateInput
 
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 with SignlyClient(
     tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
     api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),

@@ -13,7 +13,7 @@ template_id = os.environ["TEMPLATE_ID"]  # a template id (POST /v1/templates ret
 # A version number of that template (PUT /v1/templates/{templateId} adds one).
 version = int(os.environ["VERSION"])
 
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 with SignlyClient(
     tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
     api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),

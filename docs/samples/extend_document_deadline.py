@@ -14,7 +14,7 @@ _sandbox.provide("DOCUMENT_ID")  # sandbox-only
 document_id = os.environ["DOCUMENT_ID"]  # a document id (POST /v1/documents returns one)
 new_deadline = datetime(2030, 6, 15, 23, 59, tzinfo=UTC)
 
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 with SignlyClient(
     tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
     api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Read the partner credential: GET /api
 set -eu
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 SIGNLY_BASE_URL="${SIGNLY_BASE_URL:-http://127.0.0.1:8080}"
 SIGNLY_ADMIN_TOKEN="${SIGNLY_ADMIN_TOKEN:-eyJhbGciOi...}"  # the Signly App session
 eval "$(python3 "$(dirname "$0")/_sandbox.py" API_INTEGRATION)"  # sandbox-only

@@ -12,7 +12,7 @@ _sandbox.provide("TEMPLATE_ID")  # sandbox-only
 template_id = os.environ["TEMPLATE_ID"]  # a template id (POST /v1/templates returns one)
 version = int(os.environ.get("VERSION", "1"))
 
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 with SignlyClient(
     tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
     api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),

@@ -1,7 +1,7 @@
 #!/bin/sh
 # List the fields of a template's latest version: GET /v1/templates/{templateId}/fields
 set -eu
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 SIGNLY_BASE_URL="${SIGNLY_BASE_URL:-http://127.0.0.1:8080}"
 SIGNLY_TENANT_ID="${SIGNLY_TENANT_ID:-58bff266-cdad-46db-b373-1b06476146cd}"
 SIGNLY_API_KEY="${SIGNLY_API_KEY:-sk_live_partner_abc123}"

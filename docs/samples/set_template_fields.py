@@ -15,7 +15,7 @@ fields = [
     TemplateField(field_name="FIRMA_CLIENTE", field_type="SIGNATURE", page=1, x=124, y=566),
 ]
 
-# Settings default to the local sandbox (`signly-mock serve`); set them for production.
+# Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
 with SignlyClient(
     tenant_id=os.environ.get("SIGNLY_TENANT_ID", "58bff266-cdad-46db-b373-1b06476146cd"),
     api_key=os.environ.get("SIGNLY_API_KEY", "sk_live_partner_abc123"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from scripts.breaking_rules import Level
-from scripts.spec_diff import Change, diff_documents
+from scripts.breaking.diff import Change, diff_documents
+from scripts.breaking.rules import Level
 from tests.breaking.specs import Mutation, pair
 
 TODAY = date(2026, 6, 1)  # every case runs on this day, so sunset dates never follow the calendar

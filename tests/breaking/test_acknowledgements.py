@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.breaking import Acknowledgement, judge, main
-from scripts.spec_diff import Change
+from scripts.breaking.diff import Change
+from scripts.breaking.gate import Acknowledgement, judge, main
 from tests.breaking.gitrepo import ITEM, commit, init, write
 
 ACK_FILE = "spec/breaking-changes-acknowledged.yaml"
@@ -146,7 +146,7 @@ def test_judge_ignores_non_breaking_changes() -> None:
 
 def test_repository_file_is_valid() -> None:
     """The committed acknowledgement file parses (an empty list is the normal state)."""
-    from scripts.breaking import load_acknowledgements
+    from scripts.breaking.gate import load_acknowledgements
 
     root = Path(__file__).resolve().parents[2]
     assert isinstance(load_acknowledgements(root / ACK_FILE), list)

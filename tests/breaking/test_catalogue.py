@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.breaking_rules import (
+from scripts.breaking.diff import REQUEST, RESPONSE, WEBHOOK_REQUEST, Differ
+from scripts.breaking.rules import (
     CATALOGUE,
     LEVELS,
     REGENERATE,
@@ -26,7 +27,6 @@ from scripts.breaking_rules import (
     lookup,
     render_markdown,
 )
-from scripts.spec_diff import REQUEST, RESPONSE, WEBHOOK_REQUEST, Differ
 from tests.breaking import test_deprecation, test_extensible, test_mirrored, test_rules
 from tests.breaking.cases import run
 

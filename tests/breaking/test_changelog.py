@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.breaking import Acknowledgement, judge, render_changelog
-from scripts.spec_diff import Change
+from scripts.breaking.diff import Change
+from scripts.breaking.gate import Acknowledgement, judge, render_changelog
 
 SUNSET = "property removed as announced (deprecated, sunset 2026-01-01)"
 CHANGES = [

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from scripts.spec_diff import diff_documents
+from scripts.breaking.diff import diff_documents
 from tests.breaking.cases import GET, RESP, TODAY, Case, check, ids, run
 from tests.breaking.specs import Mutation, Spec, list_operation, pair, request_item, response_item
 

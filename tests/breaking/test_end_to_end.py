@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.breaking import main
+from scripts.breaking.gate import main
 from tests.breaking.gitrepo import ITEM, commit, init, write
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

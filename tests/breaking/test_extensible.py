@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from scripts.breaking import judge, render_changelog
-from scripts.spec_diff import diff_documents
+from scripts.breaking.diff import diff_documents
+from scripts.breaking.gate import judge, render_changelog
 from tests.breaking.cases import HOOK, HOOK_REQ, POST, REQ, RESP, TODAY, Case, check, ids
 from tests.breaking.specs import Mutation, Spec, pair, request_item, response_item, webhook_item
 

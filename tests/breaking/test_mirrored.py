@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from scripts.breaking_rules import Level
+from scripts.breaking.rules import Level
 from tests.breaking.cases import (
     HOOK,
     HOOK_REQ,

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scripts.spec_diff import diff_documents
+from scripts.breaking.diff import diff_documents
 from tests.breaking.cases import GET, HOOK, HOOK_REQ, POST, REQ, RESP, TODAY, Case, check, ids
 from tests.breaking.specs import (
     Mutation,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from scripts.spec_diff import diff_documents
+from scripts.breaking.diff import diff_documents
 from tests.breaking.specs import pair, request_item, response_item
 
 RESP = "response[201].body[application/json]"

@@ -18,10 +18,10 @@ import pytest
 from anyio.from_thread import BlockingPortal
 from signly_client import AsyncSignlyAdminClient, AsyncSignlyClient, SignlyAdminClient, SignlyClient
 
-from signly_mock import SandboxConfig, create_app
-from signly_mock.blobs import BlobStore
-from signly_mock.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
-from signly_mock.routing import REPO_SPEC, load_spec
+from signly_sandbox import SandboxConfig, create_app
+from signly_sandbox.blobs import BlobStore
+from signly_sandbox.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
+from signly_sandbox.routing import REPO_SPEC, load_spec
 
 BASE_URL = "http://sandbox.test"
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 16 + b"\n%%EOF\n"

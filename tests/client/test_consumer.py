@@ -12,7 +12,7 @@ import pytest
 from anyio.from_thread import BlockingPortal
 from signly_client import SignlyAdminClient
 
-from signly_mock.config import PAGE_ADMIN_TOKEN
+from signly_sandbox.config import PAGE_ADMIN_TOKEN
 from tests.client import consumer_example
 from tests.client.conftest import BASE_URL, PortalTransport, async_client, sync_client
 

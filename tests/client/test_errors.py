@@ -24,7 +24,7 @@ from signly_client import (
 )
 from signly_client.models import PublishDocumentRequest, TemplateInput
 
-from signly_mock.config import PAGE_API_KEY, SECOND_TENANT_ID
+from signly_sandbox.config import PAGE_API_KEY, SECOND_TENANT_ID
 from tests.client.conftest import FailFirst, async_client, sync_client
 from tests.client.test_operations import publish_request
 

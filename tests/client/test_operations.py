@@ -52,7 +52,7 @@ from signly_client.models import (
 )
 from signly_client.types import UNSET
 
-from signly_mock.config import PAGE_TENANT_ID
+from signly_sandbox.config import PAGE_TENANT_ID
 from tests.client.conftest import sync_client
 
 MISSING = "0e51e6ee-4643-4381-97e0-5164c00a0142"

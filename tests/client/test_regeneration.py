@@ -2,7 +2,7 @@
 list) an `iter_*` method after regeneration, with no hand edit.
 
 The test adds `GET /v1/templates/{templateId}/documents` (list_template_documents) to a
-scratch copy of spec/, regenerates into tmp_path with `python -m scripts.generate`, and
+scratch copy of spec/, regenerates into tmp_path with `python -m scripts.pipeline.generate`, and
 drives the new package in a subprocess against a mock server of that operation.
 """
 
@@ -126,7 +126,15 @@ def test_a_new_operation_needs_no_hand_edit(tmp_path: Path) -> None:
     )
     out = tmp_path / "generated"
     generated = subprocess.run(
-        [sys.executable, "-m", "scripts.generate", "--spec-dir", str(spec), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "scripts.pipeline.generate",
+            "--spec-dir",
+            str(spec),
+            "--out",
+            str(out),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -18,7 +18,7 @@ from signly_client import (
 )
 from signly_client.models import TemplateInput
 
-from signly_mock.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
+from signly_sandbox.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
 from tests.client.conftest import BASE_URL, PDF, PortalTransport
 
 

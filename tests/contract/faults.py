@@ -1,7 +1,7 @@
 """Deliberately broken sandboxes ("fault switches"): one plausible server bug each.
 
 Why: a check that cannot fail proves nothing. Each fault wraps the real sandbox in an ASGI
-middleware (signly_mock/ is never edited) that rewrites requests or responses the way a
+middleware (signly_sandbox/ is never edited) that rewrites requests or responses the way a
 buggy server would, and names the suite check expected to catch it. test_planted_faults.py
 runs that check's part of the suite against the broken server and asserts it fails, naming
 the right check.
@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from tests.contract.target import ADMIN_PLAYGROUND, PAGE_TENANT, SECOND_TENANT
+from signly_contract.target import ADMIN_PLAYGROUND, PAGE_TENANT, SECOND_TENANT
 
 Scope = dict[str, Any]
 ASGIApp = Callable[[Scope, Any, Any], Awaitable[None]]

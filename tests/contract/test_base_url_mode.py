@@ -1,4 +1,4 @@
-"""`--base-url` mode end to end: `signly-mock serve` in a subprocess, the suite over HTTP.
+"""`--base-url` mode end to end: `signly-sandbox serve` in a subprocess, the suite over HTTP.
 
 Why: the live-server path (credentials from the environment only, nothing in argv, no
 embedded sandbox, masked output) must work before anyone points it at production. This runs
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import httpx
 
-from tests.contract.operations import REPO
-from tests.contract.server import free_port
-from tests.contract.target import PAGE_TENANT
+from signly_contract.operations import REPO
+from signly_contract.server import free_port
+from signly_contract.target import PAGE_TENANT
 
 SLICE = (
     "unknown_ids_404 or foreign_tenant_refused or template_fields or (test_examples and versions)"
@@ -28,7 +28,7 @@ SLICE = (
 def _wait(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert process.poll() is None, "signly-mock serve exited"
+        assert process.poll() is None, "signly-sandbox serve exited"
         try:
             httpx.get(f"{url}/v1/templates/x", timeout=1.0)
             return
@@ -50,7 +50,7 @@ def test_suite_against_a_served_sandbox(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "signly_mock.cli",
+            "signly_sandbox.cli",
             "serve",
             "--host",
             "127.0.0.1",
@@ -67,12 +67,7 @@ def test_suite_against_a_served_sandbox(tmp_path: Path) -> None:
         report = tmp_path / "report.json"
         run = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "pytest",
-                "tests/contract",
-                "-p",
-                "tests.contract.plugin",
+                str(Path(sys.executable).with_name("signly-contract")),
                 "-q",
                 "-p",
                 "no:cacheprovider",

@@ -12,15 +12,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.contract.client import ApiClient
+from signly_contract.client import ApiClient
+from signly_contract.properties import PROPERTIES
+from signly_contract.properties.base import Ctx, run_property
+from signly_contract.report import REPORT
+from signly_contract.schemathesis_glue import Runner, load_schema, operation_test
+from signly_contract.settings import RunSettings
+from signly_contract.target import Target, embedded_app, open_target
+from signly_contract.violations import ContractViolation
 from tests.contract.faults import FAULTS, Fault, wrap
-from tests.contract.properties import PROPERTIES
-from tests.contract.props_base import Ctx, run_property
-from tests.contract.report import REPORT
-from tests.contract.settings import RunSettings
-from tests.contract.stglue import Runner, load_schema, operation_test
-from tests.contract.target import Target, embedded_app, open_target
-from tests.contract.violations import ContractViolation
 
 SETTINGS = RunSettings(base_url=None, seed=20261124, max_examples=10)
 

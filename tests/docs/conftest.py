@@ -1,6 +1,6 @@
-"""Fixtures of the docs tests: the repository on sys.path, a real `signly-mock serve`, the site.
+"""Fixtures of the docs tests: the repository on sys.path, a real `signly-sandbox serve`, the site.
 
-The sandbox is the command partners run (`signly-mock serve` on a loopback port), started
+The sandbox is the command partners run (`signly-sandbox serve` on a loopback port), started
 once per session in a subprocess, so the samples are checked against exactly what they
 promise to run against.
 """
@@ -21,7 +21,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from scripts.docs import build_site  # noqa: E402
+from scripts.docs.build import build_site  # noqa: E402
 
 STARTUP_SECONDS = 60.0
 
@@ -40,20 +40,20 @@ def _listening(port: int) -> bool:
 
 @pytest.fixture(scope="session")
 def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a fresh `signly-mock serve` with the seeded tenants (default values)."""
+    """Base URL of a fresh `signly-sandbox serve` with the seeded tenants (default values)."""
     port = _free_port()
     log = tmp_path_factory.mktemp("sandbox") / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("SIGNLY_")}
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "signly_mock.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "signly_sandbox.cli", "serve", "--port", str(port)],
             stdout=output, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
         try:
             deadline = time.monotonic() + STARTUP_SECONDS
             while not _listening(port):
                 if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"signly-mock serve did not start:\n{log.read_text()}")
+                    pytest.fail(f"signly-sandbox serve did not start:\n{log.read_text()}")
                 time.sleep(0.1)
             yield f"http://127.0.0.1:{port}"
         finally:

@@ -4,7 +4,7 @@ The reference shows each file through the docs variant's `x-codeSamples` (script
 codesamples.py): these tests check that every operation and webhook has a curl and a Python
 sample, that the variant shows exactly each file minus its sandbox-only set-up, and that
 every file runs as it is (exit status 0, HTTP 2xx: curl uses --fail-with-body) against a
-fresh `signly-mock serve` on a loopback port. A broken sample fails the build.
+fresh `signly-sandbox serve` on a loopback port. A broken sample fails the build.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from typing import Any
 
 import pytest
 
-from scripts.codesamples import (
+from scripts.docs.build import docs_variant
+from scripts.pipeline.codesamples import (
     LANGUAGES,
     SAMPLES_DIR,
     sample_files,
     shown_source,
     with_code_samples,
 )
-from scripts.docs import docs_variant
-from scripts.overlay import OverlayError
+from scripts.pipeline.overlay import OverlayError
 
 from .conftest import REPO_ROOT, _free_port, _listening
 

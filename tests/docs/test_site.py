@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from scripts.ensure_chromium import CHROMIUM
-from scripts.yamlio import load_yaml
+from scripts.docs.ensure_chromium import CHROMIUM
+from scripts.pipeline.yamlio import load_yaml
 
 from .conftest import REPO_ROOT
 from .test_samples import _operations
@@ -37,7 +37,7 @@ REPORTS = REPO_ROOT / "reports" / "docs"
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `python -m scripts.ensure_chromium` (root)")
+        pytest.fail(f"{CHROMIUM} is missing: run `python -m scripts.docs.ensure_chromium` (root)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS

@@ -1,1 +1,1 @@
-"""Reliability drills: load, crash, hostile input and auth against `signly-mock serve`."""
+"""Reliability drills: load, crash, hostile input and auth against `signly-sandbox serve`."""

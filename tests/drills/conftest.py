@@ -1,4 +1,4 @@
-"""Drill fixtures: the size (`--drill-size reduced|full`) and one `signly-mock serve` process
+"""Drill fixtures: the size (`--drill-size reduced|full`) and one `signly-sandbox serve` process
 shared by the load, hostile input and auth drills."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scripts.bench_server import Server
+from signly_sandbox.process import Server
 from tests.drills.live import FIGURES, SIZES, DrillSize, Tenant, seeded_tenants
 
 # Publishing costs a credit (D19): enough for any drill.

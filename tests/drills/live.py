@@ -11,7 +11,8 @@ from typing import Any
 
 import httpx
 
-from signly_mock.config import (
+from signly_contract.envelope import envelope_problems
+from signly_sandbox.config import (
     PAGE_ADMIN_TOKEN,
     PAGE_API_KEY,
     PAGE_TENANT_ID,
@@ -19,7 +20,6 @@ from signly_mock.config import (
     SECOND_API_KEY,
     SECOND_TENANT_ID,
 )
-from tests.contract.envelope import envelope_problems
 
 REPO = Path(__file__).resolve().parents[2]
 DRILLS_REPORT = REPO / "reports" / "drills.json"

@@ -9,8 +9,8 @@ from collections import Counter
 
 import httpx
 
-from scripts.bench_server import Server
-from tests.contract.operations import spec_operations
+from signly_contract.operations import spec_operations
+from signly_sandbox.process import Server
 from tests.drills.live import FIGURES, Tenant, refusal_problems
 from tests.drills.resources import body_for, fill, make_ids, snapshot
 

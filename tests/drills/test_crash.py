@@ -15,8 +15,8 @@ from pathlib import Path
 
 import httpx
 
-from scripts.bench_server import Server
-from signly_mock.store import DB_FILE_NAME
+from signly_sandbox.process import Server
+from signly_sandbox.store import DB_FILE_NAME
 from tests.drills.live import FIGURES, DrillSize, seeded_tenants
 from tests.drills.resources import BODIES, publish_body
 

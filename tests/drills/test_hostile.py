@@ -24,10 +24,11 @@ import pytest
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
-from scripts.bench_server import Server
-from tests.contract.settings import Identity, RunSettings
-from tests.contract.stglue import Runner, config_for, flat_headers, operation_test, spec_path
-from tests.contract.target import Target
+from signly_contract.operations import spec_path
+from signly_contract.schemathesis_glue import Runner, config_for, flat_headers, operation_test
+from signly_contract.settings import Identity, RunSettings
+from signly_contract.target import Target
+from signly_sandbox.process import Server
 from tests.drills.live import FIGURES, DrillSize, Tenant, raw_refusal_problems, refusal_problems
 from tests.drills.resources import PARTICIPANT, fill, make_ids, publish_body, snapshot
 

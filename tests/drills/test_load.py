@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from scripts.bench_server import Server
+from signly_sandbox.process import Server
 from tests.drills.live import FIGURES, DrillSize, Tenant
 from tests.drills.resources import BODIES, FUTURE, publish_body
 

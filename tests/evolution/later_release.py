@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.bundle import bundle, dereference
+from scripts.pipeline.bundle import bundle, dereference
+from signly_contract.operations import REPO
 from tests.contract.faults import FaultMiddleware, Forward, Req, Resp
-from tests.contract.operations import REPO
 
 NEW_FIELD = "addedLater"
 NEW_FIELD_VALUE = {"since": "a later release"}

@@ -33,11 +33,11 @@ from signly_client.models import (
     TemplateInput,
 )
 
+from signly_contract.report import REPORT
+from signly_contract.schemathesis_glue import Runner, load_schema, operation_test
+from signly_contract.settings import RunSettings
+from signly_contract.target import Target, embedded_app, open_target
 from tests.contract.faults import FAULTS, Fault, FaultMiddleware, Forward, Req, Resp
-from tests.contract.report import REPORT
-from tests.contract.settings import RunSettings
-from tests.contract.stglue import Runner, load_schema, operation_test
-from tests.contract.target import Target, embedded_app, open_target
 from tests.evolution.later_release import (
     GONE_CODE,
     NEW_FIELD,

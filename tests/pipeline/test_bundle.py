@@ -10,9 +10,9 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from scripts.bundle import BundleError, bundle, dereference
-from scripts.validate_spec import SpecInvalid, validate_all
-from scripts.yamlio import dump_yaml, load_yaml
+from scripts.pipeline.bundle import BundleError, bundle, dereference
+from scripts.pipeline.validate_spec import SpecInvalid, validate_all
+from scripts.pipeline.yamlio import dump_yaml, load_yaml
 
 from .conftest import REPO_ROOT
 

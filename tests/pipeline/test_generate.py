@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.generate import differences, main
-from scripts.yamlio import dump_yaml, load_yaml
+from scripts.pipeline.generate import differences, main
+from scripts.pipeline.yamlio import dump_yaml, load_yaml
 
 from .conftest import REPO_ROOT
 
@@ -40,7 +40,7 @@ class Runs:
 def _generate(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     return subprocess.Popen(
-        [sys.executable, "-m", "scripts.generate", *map(str, args)],
+        [sys.executable, "-m", "scripts.pipeline.generate", *map(str, args)],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,

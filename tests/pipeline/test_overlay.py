@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts.overlay import OverlayError, apply_overlay, parse_overlay
+from scripts.pipeline.overlay import OverlayError, apply_overlay, parse_overlay
 
 
 def _load(text: str) -> Any:

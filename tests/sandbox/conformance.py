@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from jsonschema import Draft202012Validator
 
-from signly_mock.validation import HTTP_METHODS, SpecDocument
+from signly_sandbox.validation import HTTP_METHODS, SpecDocument
 
 # Answers the spec does not list per operation (reported as a spec gap for 413): they are
 # checked against the generic ErrorEnvelope instead.

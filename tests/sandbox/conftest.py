@@ -11,10 +11,10 @@ from typing import Any
 import httpx
 import pytest
 
-from signly_mock import SandboxConfig, create_app
-from signly_mock.blobs import BlobStore
-from signly_mock.clock import ManualClock
-from signly_mock.config import (
+from signly_sandbox import SandboxConfig, create_app
+from signly_sandbox.blobs import BlobStore
+from signly_sandbox.clock import ManualClock
+from signly_sandbox.config import (
     PAGE_ADMIN_TOKEN,
     PAGE_API_KEY,
     PAGE_TENANT_ID,
@@ -22,7 +22,7 @@ from signly_mock.config import (
     SECOND_API_KEY,
     SECOND_TENANT_ID,
 )
-from signly_mock.routing import REPO_SPEC, load_spec
+from signly_sandbox.routing import REPO_SPEC, load_spec
 from tests.sandbox.conformance import ResponseConformance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,9 +37,9 @@ def _build_sandbox_spec() -> dict[str, Any]:
     """The generated sandbox variant; built from spec/ and overlays/ if not generated yet."""
     if REPO_SPEC.is_file():
         return load_spec(REPO_SPEC)
-    from scripts.overlay import apply_overlay
-    from scripts.validate_spec import validate_all
-    from scripts.yamlio import load_yaml
+    from scripts.pipeline.overlay import apply_overlay
+    from scripts.pipeline.validate_spec import validate_all
+    from scripts.pipeline.yamlio import load_yaml
 
     bundled = validate_all(ROOT / "spec" / "openapi.yaml")
     variant = apply_overlay(bundled, load_yaml(ROOT / "overlays" / "sandbox.yaml"))

@@ -11,13 +11,13 @@ from typing import Any
 import httpx
 import pytest
 
-from signly_mock import SandboxConfig, create_app
-from signly_mock.blobs import BlobStore
-from signly_mock.clock import ManualClock, format_timestamp
-from signly_mock.errors import Conflict
-from signly_mock.handlers import HANDLERS, Call, Reply, Services
-from signly_mock.routing import MissingHandlers
-from signly_mock.store import Store
+from signly_sandbox import SandboxConfig, create_app
+from signly_sandbox.blobs import BlobStore
+from signly_sandbox.clock import ManualClock, format_timestamp
+from signly_sandbox.errors import Conflict
+from signly_sandbox.handlers import HANDLERS, Call, Reply, Services
+from signly_sandbox.routing import MissingHandlers
+from signly_sandbox.store import Store
 from tests.sandbox.conftest import BASE_URL, PARTNER_A
 
 pytestmark = pytest.mark.anyio

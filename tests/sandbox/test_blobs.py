@@ -8,9 +8,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import httpx
 import pytest
 
-from signly_mock.blobs import BlobStore
-from signly_mock.clock import ManualClock
-from signly_mock.config import SandboxConfig
+from signly_sandbox.blobs import BlobStore
+from signly_sandbox.clock import ManualClock
+from signly_sandbox.config import SandboxConfig
 from tests.sandbox.conftest import create_template
 
 pytestmark = pytest.mark.anyio
@@ -109,7 +109,7 @@ async def test_external_s3_endpoint(config: SandboxConfig, sandbox_spec: dict[st
     """`--s3-endpoint-url`: presigned URLs point at the given S3-compatible store."""
     from moto.server import ThreadedMotoServer
 
-    from signly_mock import create_app
+    from signly_sandbox import create_app
     from tests.sandbox.conftest import BASE_URL, PARTNER_A
 
     external = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)

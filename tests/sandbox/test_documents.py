@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from signly_mock.clock import ManualClock
+from signly_sandbox.clock import ManualClock
 from tests.sandbox.conftest import create_template, participant, publish, published
 
 pytestmark = pytest.mark.anyio

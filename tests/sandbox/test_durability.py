@@ -1,4 +1,4 @@
-"""Concurrent version creation never loses or duplicates a version; `signly-mock serve` prints
+"""Concurrent version creation never loses or duplicates a version; `signly-sandbox serve` prints
 everything needed to call it. (That a `kill -9` loses no write acknowledged with 2xx is the
 crash drill, tests/drills/test_crash.py, which runs in the default test command too.)"""
 
@@ -13,9 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.bench_server import Server
-from signly_mock.clock import SystemClock
-from signly_mock.config import (
+from signly_sandbox.clock import SystemClock
+from signly_sandbox.config import (
     PAGE_ADMIN_TOKEN,
     PAGE_API_KEY,
     PAGE_TENANT_ID,
@@ -24,7 +23,8 @@ from signly_mock.config import (
     SECOND_TENANT_ID,
     SandboxConfig,
 )
-from signly_mock.store import Store
+from signly_sandbox.process import Server
+from signly_sandbox.store import Store
 
 TENANT = SandboxConfig().tenants[0]
 

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from signly_mock.config import PAGE_TENANT_ID
-from signly_mock.validation import SpecDocument
+from signly_sandbox.config import PAGE_TENANT_ID
+from signly_sandbox.validation import SpecDocument
 from tests.sandbox.conftest import published
 
 pytestmark = pytest.mark.anyio

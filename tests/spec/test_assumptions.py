@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from scripts.bundle import bundle, dereference
+from scripts.pipeline.bundle import bundle, dereference
 from tests.spec.conftest import SPEC_DIR
 from tests.spec.test_page_examples import page_examples
 

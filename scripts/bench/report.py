@@ -1,0 +1,354 @@
+"""`nox -s bench`: measure the sandbox and the pipeline; print one table, save reports/bench.json.
+
+Rows: read mix (get document, list documents, get template) and publish mix from wrk at 32
+connections against `signly-sandbox serve` in its own process; list latency with 1k and 100k
+stored documents (seeded through the store's own API on a --data-dir database before the
+server starts); the server's RSS; warm `scripts.pipeline.generate` wall time; contract suite cases/s
+(a small bounded run); the client's overhead against raw httpx (scripts/bench/client.py).
+Targets: >= 5,000 reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+from scripts.bench.wrk import WrkResult, ensure_wrk, run_wrk
+from signly_sandbox.clock import SystemClock
+from signly_sandbox.config import PAGE_API_KEY, PAGE_TENANT_ID, SandboxConfig
+from signly_sandbox.process import Server
+from signly_sandbox.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+REPORT = REPO / "reports" / "bench.json"
+HEADERS = {"X-Tenant-Signly": PAGE_TENANT_ID, "X-Auth-Signly": PAGE_API_KEY}
+PARTICIPANT = {
+    "displayName": "Bench Signer",
+    "signatureMode": ["SIGNATURE_EMAIL"],
+    "identity": {"email": "signer@example.com"},
+}
+CREDITS = "1000000000"
+MIB = 1024 * 1024
+
+
+@dataclass
+class Row:
+    """One line of the table: a figure, its unit, and the target it is held against."""
+
+    name: str
+    value: float | None
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+
+def publish_body(template_id: str) -> dict[str, Any]:
+    return {
+        "templateId": template_id,
+        "templateVersion": "0001",
+        "participants": [PARTICIPANT],
+        "orderMode": "PARALLEL",
+    }
+
+
+def wrk_rows(label: str, result: WrkResult, target_rps: float | None = None) -> list[Row]:
+    errors = result.non_2xx + result.socket_errors
+    note = f"{result.requests} requests in {result.seconds:.1f} s; {errors} non-2xx/errors"
+    rps_ok = None if target_rps is None else result.per_second >= target_rps and errors == 0
+    p99_ok = None if target_rps is None else result.p99_ms < 10
+    return [
+        Row(
+            f"{label} throughput",
+            round(result.per_second),
+            "req/s",
+            f">= {target_rps:,.0f}" if target_rps else "",
+            rps_ok,
+            note,
+        ),
+        Row(f"{label} p50", round(result.p50_ms, 2), "ms"),
+        Row(f"{label} p99", round(result.p99_ms, 2), "ms", "< 10" if target_rps else "", p99_ok),
+    ]
+
+
+def load_rows(seconds: float) -> list[Row]:
+    """Read and publish mixes at 32 connections, then the server's RSS."""
+    with (
+        Server(None, "--credits", CREDITS) as server,
+        httpx.Client(base_url=server.url, headers=HEADERS, timeout=30) as client,
+    ):
+        templates = [
+            client.post("/v1/templates", json={"templateName": f"Bench {n}"}).json()["data"]
+            for n in range(10)
+        ]
+        documents = [
+            client.post("/v1/documents", json=publish_body(templates[n % 10]["templateId"])).json()[
+                "data"
+            ]["documentId"]
+            for n in range(50)
+        ]
+        reads = []
+        for n in range(30):
+            reads += [
+                f"/v1/documents/{documents[n % 50]}",
+                "/v1/documents?limit=20",
+                f"/v1/templates/{templates[n % 10]['templateId']}",
+            ]
+        read = run_wrk(server.url, PAGE_TENANT_ID, PAGE_API_KEY, reads, seconds=seconds)
+        rss_after_reads, _ = server.rss_bytes()
+        body = json.dumps(publish_body(templates[0]["templateId"]))
+        publish = run_wrk(
+            server.url,
+            PAGE_TENANT_ID,
+            PAGE_API_KEY,
+            ["/v1/documents"],
+            method="POST",
+            body=body,
+            seconds=seconds,
+        )
+        rss, peak = server.rss_bytes()
+    stored = f"{publish.requests + 50:,} documents stored"
+    return [
+        *wrk_rows("read mix (32 conns)", read, 5000),
+        *wrk_rows("publish mix (32 conns)", publish),
+        Row(
+            "server RSS after read mix",
+            round(rss_after_reads / MIB, 1),
+            "MB",
+            "< 150",
+            rss_after_reads < 150 * MIB,
+        ),
+        Row(
+            "server RSS after publish mix",
+            round(rss / MIB, 1),
+            "MB",
+            "< 150",
+            rss < 150 * MIB,
+            f"{stored}, in memory; peak {peak / MIB:.1f} MB",
+        ),
+    ]
+
+
+def seed_documents(data_dir: Path, up_to: int) -> None:
+    """Bring the first tenant to `up_to` documents through the store's own API (one template).
+    synchronous=OFF for this offline bulk load only; the server reopens with its own settings."""
+    seed = SandboxConfig().tenants[0]
+    store = Store(SystemClock(), data_dir)
+    try:
+        store.seed_tenant(seed, up_to + 1)
+        store._db.execute("PRAGMA synchronous = OFF")
+        page = store.list_templates(seed.tenant_id, 1, True, None)
+        if page.items:
+            template_id = page.items[0]["templateId"]
+        else:
+            template_id = store.create_template(seed.tenant_id, "Bench", None)["templateId"]
+        have = 0
+        cursor = None
+        while True:
+            listed = store.list_documents(seed.tenant_id, 100, True, cursor, None)
+            have += len(listed.items)
+            cursor = listed.next_cursor
+            if cursor is None:
+                break
+        store.set_credits(seed.tenant_id, up_to - have + 1)
+        for _ in range(up_to - have):
+            store.create_document(
+                seed.tenant_id, template_id, 1, [PARTICIPANT], "PARALLEL", None, None, None
+            )
+    finally:
+        store.close()
+
+
+def list_rows(seconds: float, sizes: tuple[int, int]) -> list[Row]:
+    """List latency (first page of 20, newest first) at each size, one connection."""
+    rows = []
+    p50s = []
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "state"
+        for size in sizes:
+            started = time.monotonic()
+            seed_documents(data_dir, size)
+            seeded = time.monotonic() - started
+            with Server(data_dir) as server:
+                result = run_wrk(
+                    server.url,
+                    PAGE_TENANT_ID,
+                    PAGE_API_KEY,
+                    ["/v1/documents?limit=20", "/v1/documents?limit=20&status=CREATED"],
+                    connections=1,
+                    threads=1,
+                    seconds=seconds,
+                )
+            p50s.append(result.p50_ms)
+            rows.append(
+                Row(
+                    f"list latency p50 at {size:,} docs",
+                    round(result.p50_ms, 2),
+                    "ms",
+                    note=f"p99 {result.p99_ms:.2f} ms; {result.per_second:.0f} req/s on 1 "
+                    f"connection; seeded in {seeded:.0f} s",
+                )
+            )
+    ratio = p50s[1] / p50s[0] if p50s[0] else 0.0
+    rows.append(
+        Row(
+            f"list latency {sizes[1] // 1000}k / {sizes[0] // 1000}k",
+            round(ratio, 2),
+            "x",
+            "<= 1.5",
+            ratio <= 1.5,
+        )
+    )
+    return rows
+
+
+def generate_row() -> Row:
+    """Warm wall time of the generation pipeline (one untimed run first)."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(2):
+            started = time.monotonic()
+            subprocess.run(
+                [sys.executable, "-m", "scripts.pipeline.generate", "--out", tmp],
+                cwd=REPO,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            times.append(time.monotonic() - started)
+    return Row("nox -s generate (warm)", round(times[1], 1), "s", note=f"cold {times[0]:.1f} s")
+
+
+def contract_row(max_examples: int) -> Row:
+    """Cases per second of a small contract run against the embedded sandbox."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "contract.json"
+        started = time.monotonic()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/contract",
+                "-p",
+                "signly_contract.plugin",
+                "--max-examples",
+                str(max_examples),
+                "--seed",
+                "1",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--contract-report",
+                str(report),
+                "--junitxml",
+                str(Path(tmp) / "junit.xml"),
+            ],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        )
+        elapsed = time.monotonic() - started
+        if done.returncode != 0:  # a figure from a failing run needs its reason beside it
+            print("contract run failed; its last lines:", file=sys.stderr)
+            print("\n".join(done.stdout.splitlines()[-40:]), file=sys.stderr)
+        cases = json.loads(report.read_text(encoding="utf-8"))["cases"]
+    return Row(
+        "contract suite",
+        round(cases / elapsed, 1),
+        "cases/s",
+        note=f"{cases} cases in {elapsed:.0f} s (--max-examples {max_examples}, "
+        f"pytest exit {done.returncode})",
+    )
+
+
+def client_rows() -> list[Row]:
+    """Client overhead vs raw httpx, from scripts/bench/client.py when it is there."""
+    try:
+        bench_client: Any = importlib.import_module("scripts.bench.client_overhead")
+    except ImportError as error:
+        return [Row("client overhead vs raw httpx", None, "x", note=f"not measured: {error}")]
+    rows = []
+    for figure in bench_client.bench(calls=200, rounds=3):
+        rows.append(
+            Row(
+                f"client overhead {figure.mode} {figure.operation}",
+                round(figure.ratio, 2),
+                "x",
+                "<= 1.3",
+                figure.ratio <= 1.3,
+                f"{figure.client_us:.0f} us vs {figure.raw_us:.0f} us raw",
+            )
+        )
+    return rows
+
+
+def render(rows: list[Row]) -> list[str]:
+    width = max(len(row.name) for row in rows)
+    lines = [f"{'figure':<{width}}  {'value':>10} {'unit':<7} {'target':<9} ok   note"]
+    for row in rows:
+        value = "-" if row.value is None else f"{row.value:,}"
+        ok = {True: "yes", False: "NO", None: ""}[row.ok]
+        lines.append(
+            f"{row.name:<{width}}  {value:>10} {row.unit:<7} {row.target:<9} {ok:<4} {row.note}"
+        )
+    return lines
+
+
+def commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10, help="wrk run per mix (10)")
+    parser.add_argument("--list-seconds", type=float, default=4, help="wrk run per list size")
+    parser.add_argument("--small", type=int, default=1_000, help="documents, small list")
+    parser.add_argument("--large", type=int, default=100_000, help="documents, large list")
+    parser.add_argument("--max-examples", type=int, default=5, help="contract run size")
+    parser.add_argument("--out", type=Path, default=REPORT, help="JSON report")
+    args = parser.parse_args(argv)
+    ensure_wrk()
+    started = time.monotonic()
+    rows = load_rows(args.seconds)
+    rows += list_rows(args.list_seconds, (args.small, args.large))
+    rows.append(generate_row())
+    rows.append(contract_row(args.max_examples))
+    rows += client_rows()
+    for line in render(rows):
+        print(line)
+    missed = [row.name for row in rows if row.ok is False]
+    elapsed = time.monotonic() - started
+    print(
+        f"\n{len(missed)} target(s) missed{': ' + ', '.join(missed) if missed else ''}; "
+        f"bench took {elapsed:.0f} s"
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "commit": commit(),
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "seconds": round(elapsed),
+        "rows": [asdict(row) for row in rows],
+    }
+    args.out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+    print(f"JSON: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,7 @@
+"""`python -m scripts.breaking`: see scripts/breaking/gate.py."""
+
+import sys
+
+from scripts.breaking.gate import main
+
+sys.exit(main())

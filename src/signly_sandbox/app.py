@@ -1,0 +1,284 @@
+"""`create_app`: the sandbox as an ASGI app, with every part replaceable for test variants.
+
+Per request: route (from the spec) -> authenticate -> read and parse the body -> validate
+against the compiled spec -> handler -> envelope. Every `ApiError` becomes its envelope here,
+in one place; anything else is logged and answered as a 500 envelope, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+import orjson
+from starlette.datastructures import State
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Match, Route, Router
+from starlette.types import Receive, Scope, Send
+
+from signly_sandbox.auth import admin_tenant, partner_tenant
+from signly_sandbox.blobs import BlobStore
+from signly_sandbox.clock import Clock, SystemClock
+from signly_sandbox.config import SandboxConfig
+from signly_sandbox.envelope import error_response, success_response
+from signly_sandbox.errors import (
+    ApiError,
+    InternalError,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    RouteNotFound,
+    UnsupportedMediaType,
+    Validation,
+)
+from signly_sandbox.handlers import HANDLERS, Call, Handler, Services
+from signly_sandbox.ids import new_request_id
+from signly_sandbox.routing import (
+    Operation,
+    Security,
+    build_routes,
+    check_handlers,
+    compile_operations,
+    load_spec,
+)
+from signly_sandbox.store import Store
+from signly_sandbox.webhooks import WebhookDispatcher
+
+log = logging.getLogger("signly_sandbox")
+
+
+class SandboxApp:
+    """Serves operations: owns the services and the handler table."""
+
+    def __init__(self, services: Services, handlers: Mapping[str, Handler]) -> None:
+        self.services = services
+        self.handlers = handlers
+
+    async def run(self, request: Request, operation: Operation) -> Response:
+        request_id = new_request_id()
+        tenant_id: str | None = None
+        clock = self.services.clock
+        try:
+            tenant_id = self._authenticate(operation, request)
+            call = await self._call(request, operation, tenant_id)
+            reply = await self.handlers[operation.operation_id](self.services, call)
+        except ApiError as error:
+            established = None if error.status in (401, 403) else tenant_id
+            return error_response(error, request_id=request_id, tenant_id=established, clock=clock)
+        except Exception:
+            log.exception("unexpected error in %s (request %s)", operation.operation_id, request_id)
+            return error_response(
+                InternalError(), request_id=request_id, tenant_id=tenant_id, clock=clock
+            )
+        return success_response(
+            status=reply.status,
+            code=reply.code,
+            message=reply.message,
+            data=reply.data,
+            pagination=reply.pagination,
+            request_id=request_id,
+            tenant_id=tenant_id,
+            clock=clock,
+        )
+
+    def _authenticate(self, operation: Operation, request: Request) -> str:
+        store = self.services.store
+        if operation.security is Security.ADMIN:
+            return admin_tenant(store, request.headers)
+        if operation.security is Security.PARTNER:
+            return partner_tenant(store, request.headers)
+        return ""
+
+    async def _call(self, request: Request, operation: Operation, tenant_id: str) -> Call:
+        checks = operation.checks
+        path = checks.check_path(request.path_params)
+        query = checks.check_query(request.query_params)
+        checks.check_headers(request.headers)
+        body: Any = None
+        if checks.body is not None:
+            body = await self._json_body(request, checks.body_required)
+            checks.check_body(body)
+        return Call(tenant_id, path, query, body)
+
+    async def _json_body(self, request: Request, required: bool) -> Any:
+        limit = self.services.config.max_body_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise PayloadTooLarge(details={"maxBytes": limit})
+        content_type = request.headers.get("content-type", "")
+        media_type = content_type.split(";", 1)[0].strip().lower()
+        if media_type != "application/json" and not (media_type.endswith("+json")):
+            raise UnsupportedMediaType(details={"contentType": content_type})
+        chunks = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(details={"maxBytes": limit})
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+        if not raw.strip():
+            if required:
+                raise Validation({"_schema": ["Missing request body."]})
+            return None
+        try:
+            # orjson, like the envelope's encoder: whatever it reads it can write back
+            # (no NaN, no integers past 64 bits that would break a later response).
+            body = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
+        _refuse_duplicate_keys(raw)
+        return body
+
+    def router_error(self, scope: Scope, exc: Exception) -> Response:
+        """Router-level 404 (no such path) and 405 (path exists, method does not)."""
+        status = getattr(exc, "status_code", 500)
+        error: ApiError
+        if status == 405:
+            headers = dict(getattr(exc, "headers", None) or {})
+            allow = headers.get("Allow", "")
+            error = MethodNotAllowed(
+                details={"allowed": allow.split(", ")}, headers={"Allow": allow}
+            )
+        elif status == 404:
+            error = RouteNotFound(details={"path": scope.get("path", "")})
+        else:
+            log.error("unexpected router error", exc_info=exc)
+            error = InternalError()
+        return error_response(
+            error, request_id=new_request_id(), tenant_id=None, clock=self.services.clock
+        )
+
+
+def _refuse_duplicate_keys(raw: bytes) -> None:
+    """A JSON object naming a key twice is refused: parsers disagree on which value wins
+    (first, last, error), so a proxy and the sandbox could read two different requests.
+    orjson keeps the last silently; the stdlib parser's pair hook sees every pair."""
+
+    def pairs(items: list[tuple[str, Any]]) -> None:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                raise Validation({"_schema": [f"Malformed JSON: duplicate key {key[:100]!r}."]})
+            seen.add(key)
+
+    try:
+        json.loads(raw, object_pairs_hook=pairs)
+    except RecursionError:
+        raise Validation({"_schema": ["Malformed JSON: nested too deeply."]}) from None
+    except ValueError as error:  # what orjson read, the stdlib parser should read too
+        raise Validation({"_schema": [f"Malformed JSON: {error}."]}) from None
+
+
+class SandboxASGI:
+    """The ASGI entry point: the spec's Starlette routes with our error envelope around them.
+
+    Not a full `Starlette` app: its two middleware layers cost more per request than the
+    whole rest of a read, and every error they would handle is already an envelope here.
+    Requests only try the routes with as many path segments as they have (a third of them
+    at most), in Starlette's own order; the `Router` still serves the lifespan."""
+
+    def __init__(self, sandbox: SandboxApp, router: Router) -> None:
+        self.sandbox = sandbox
+        self.router = router
+        self.routes = router.routes
+        self.state = State({"sandbox": sandbox, "services": sandbox.services})
+        self._by_depth: dict[int, list[Route]] = {}
+        for route in router.routes:
+            if isinstance(route, Route):
+                self._by_depth.setdefault(route.path.count("/"), []).append(route)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.router(scope, receive, send)
+            return
+        # With "app" in scope, Starlette's routes raise HTTPException for 405.
+        scope["app"] = self
+        try:
+            await self._dispatch(scope, receive, send)
+        except Exception as exc:
+            await self.sandbox.router_error(scope, exc)(scope, receive, send)
+
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        partial: tuple[Route, Scope] | None = None
+        for route in self._by_depth.get(scope["path"].count("/"), ()):
+            match, child = route.matches(scope)
+            if match is Match.FULL:
+                scope.update(child)
+                await route.handle(scope, receive, send)
+                return
+            if match is Match.PARTIAL and partial is None:
+                partial = (route, child)
+        if partial is None:
+            raise HTTPException(status_code=404)
+        scope.update(partial[1])
+        await partial[0].handle(scope, receive, send)
+
+
+def create_app(
+    config: SandboxConfig | None = None,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    store_class: type[Store] = Store,
+    blobs: BlobStore | None = None,
+    handlers: Mapping[str, Handler] | None = None,
+    spec: dict[str, Any] | None = None,
+) -> SandboxASGI:
+    """Build the sandbox. Every part can be injected, so tests can build variants (a faulty
+    store class, a handler table with one handler swapped, a manual clock, a shared S3)."""
+    config = config or SandboxConfig.from_env()
+    clock = clock or SystemClock()
+    owned: list[Any] = []
+    if store is None:
+        store = store_class(clock, config.data_dir, default_credits=config.credits)
+        owned.append(store)
+    for seed in config.tenants:
+        store.seed_tenant(seed, config.credits)
+    if blobs is None:
+        blobs = _start_blobs(config)
+        owned.append(blobs)
+    handler_table = dict(HANDLERS if handlers is None else handlers)
+    operations = compile_operations(spec if spec is not None else load_spec(config.spec_path))
+    check_handlers(operations, handler_table)
+    webhooks = WebhookDispatcher(
+        store,
+        attempts=config.webhook_attempts,
+        backoff_seconds=config.webhook_backoff_seconds,
+        queue_size=config.webhook_queue_size,
+    )
+    services = Services(config, store, clock, blobs, webhooks)
+    sandbox = SandboxApp(services, handler_table)
+
+    @asynccontextmanager
+    async def lifespan(app: object) -> AsyncIterator[None]:
+        yield
+        await webhooks.close()
+        for part in reversed(owned):
+            part.close()
+
+    router = Router(build_routes(operations, sandbox.run), lifespan=lifespan)
+    return SandboxASGI(sandbox, router)
+
+
+def _start_blobs(config: SandboxConfig) -> BlobStore:
+    if config.s3_endpoint_url:
+        return BlobStore(
+            config.s3_endpoint_url,
+            config.s3_bucket,
+            config.s3_region,
+            config.s3_access_key,
+            config.s3_secret_key,
+            config.url_expires_seconds,
+        )
+    return BlobStore.start_local(
+        config.s3_bucket,
+        config.s3_region,
+        config.s3_access_key,
+        config.s3_secret_key,
+        config.url_expires_seconds,
+    )

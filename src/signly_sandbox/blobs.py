@@ -1,0 +1,134 @@
+"""Template PDFs live in S3: the sandbox only hands out real presigned URLs (boto3).
+
+By default it starts moto's S3 server in process on a free loopback port, behind
+`PresignGate` (moto itself accepts tampered and expired presigned URLs); `--s3-endpoint-url`
+points it at any S3-compatible store instead, which then enforces signatures itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from signly_sandbox.clock import Clock, SystemClock
+from signly_sandbox.presign_gate import PresignGate
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+
+class BlobKey(NamedTuple):
+    """One PDF per template version, kept under its tenant's prefix."""
+
+    tenant_id: str
+    template_id: str
+    version: int
+
+    @property
+    def object_key(self) -> str:
+        return f"{self.tenant_id}/{self.template_id}/{self.version:04d}.pdf"
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """The S3 server's per-request log lines would drown the sandbox's own output."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        return
+
+
+class GatedMotoServer(ThreadedMotoServer):
+    """moto's threaded S3 server with signature and expiry checks in front of it."""
+
+    def __init__(self, access_key: str, secret_key: str, clock: Clock | None = None) -> None:
+        super().__init__(ip_address="127.0.0.1", port=0, verbose=False)
+        self.gate: PresignGate | None = None
+        self._keys = (access_key, secret_key)
+        self._clock = clock or SystemClock()
+
+    def _server_entry(self) -> None:
+        self.gate = PresignGate(
+            DomainDispatcherApplication(create_backend_app), *self._keys, clock=self._clock
+        )
+        self._server = make_server(
+            self._ip_address, self._port, self.gate, threaded=True, request_handler=_QuietHandler
+        )
+        self._server_ready_event.set()
+        self._server.serve_forever()
+
+    @property
+    def endpoint_url(self) -> str:
+        host, port = self.get_host_and_port()
+        return f"http://{host}:{port}"
+
+
+class BlobStore:
+    """Presigns PUT/GET URLs for one object per template version."""
+
+    def __init__(
+        self,
+        endpoint_url: str,
+        bucket: str,
+        region: str,
+        access_key: str,
+        secret_key: str,
+        expires_seconds: int,
+        server: GatedMotoServer | None = None,
+    ) -> None:
+        self.endpoint_url = endpoint_url
+        self.bucket = bucket
+        self.expires_seconds = expires_seconds
+        self.server = server
+        self.client: S3Client = boto3.client(
+            "s3",
+            endpoint_url=endpoint_url,
+            region_name=region,
+            aws_access_key_id=access_key,
+            aws_secret_access_key=secret_key,
+            config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+        )
+        self._ensure_bucket()
+
+    @classmethod
+    def start_local(
+        cls,
+        bucket: str,
+        region: str,
+        access_key: str,
+        secret_key: str,
+        expires_seconds: int,
+        clock: Clock | None = None,
+    ) -> BlobStore:
+        server = GatedMotoServer(access_key, secret_key, clock)
+        server.start()
+        return cls(
+            server.endpoint_url, bucket, region, access_key, secret_key, expires_seconds, server
+        )
+
+    def _ensure_bucket(self) -> None:
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except ClientError:
+            self.client.create_bucket(Bucket=self.bucket)
+
+    def upload_url(self, key: str) -> str:
+        return self._presign("put_object", key)
+
+    def download_url(self, key: str) -> str:
+        return self._presign("get_object", key)
+
+    def _presign(self, operation: str, key: str) -> str:
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
+        return self.client.generate_presigned_url(
+            operation, Params=params, ExpiresIn=self.expires_seconds
+        )
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None

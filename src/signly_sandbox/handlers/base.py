@@ -1,0 +1,52 @@
+"""What a handler receives and returns. Handlers are thin: validated input in, a store call,
+a `Reply` out; the envelope and every error body are built elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from signly_sandbox.blobs import BlobStore
+from signly_sandbox.clock import Clock
+from signly_sandbox.config import SandboxConfig
+from signly_sandbox.store import Store
+from signly_sandbox.webhooks import WebhookDispatcher
+
+
+@dataclass(frozen=True)
+class Services:
+    """The sandbox's replaceable parts, shared by every handler."""
+
+    config: SandboxConfig
+    store: Store
+    clock: Clock
+    blobs: BlobStore
+    webhooks: WebhookDispatcher
+
+
+@dataclass(frozen=True)
+class Call:
+    """One validated request: the authenticated tenant and the spec-checked inputs."""
+
+    tenant_id: str
+    path: dict[str, Any]
+    query: dict[str, Any]
+    body: Any
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    code: str
+    message: str
+    data: Any = None
+    pagination: dict[str, Any] | None = None
+
+
+Handler = Callable[[Services, Call], Awaitable[Reply]]
+
+
+def drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    """Optional, non-nullable properties are omitted rather than sent as null."""
+    return {key: value for key, value in data.items() if value is not None}

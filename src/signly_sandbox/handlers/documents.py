@@ -1,0 +1,102 @@
+"""`/v1/documents` and `/v1/events`: publishing (D03, D17-D19, D26) and following processes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from signly_sandbox.clock import format_timestamp, parse_timestamp
+from signly_sandbox.errors import Validation
+from signly_sandbox.handlers.base import Call, Reply, Services
+
+PUBLISHED_FIELDS = (
+    "documentId",
+    "status",
+    "templateId",
+    "templateVersion",
+    "createdAt",
+    "participants",
+)
+
+
+def _version_number(template_id: str, label: str) -> int:
+    """D03: `NNNN` or `<templateId>#NNNN` (the pattern is already checked by the spec)."""
+    owner, _, number = label.rpartition("#")
+    if owner and owner.lower() != template_id.lower():
+        raise Validation({"templateVersion": ["Template version belongs to another template."]})
+    if int(number) == 0:
+        raise Validation({"templateVersion": ["Must be greater than or equal to 1."]})
+    return int(number)
+
+
+def _future_timestamp(services: Services, field: str, value: str) -> str:
+    """D14/D26: deadlines must be in the future; stored and answered as UTC with `Z`."""
+    moment = parse_timestamp(value)
+    if moment <= services.clock.now():
+        raise Validation({field: ["Must be in the future."]})
+    return format_timestamp(moment)
+
+
+async def list_documents(services: Services, call: Call) -> Reply:
+    page = services.store.list_documents(
+        call.tenant_id,
+        limit=call.query["limit"],
+        descending=call.query["sort"] == "-createdAt",
+        cursor=call.query.get("cursor"),
+        status=call.query.get("status"),
+    )
+    return Reply(200, "documents_listed", "Documents listed.", page.items, page.pagination)
+
+
+async def publish_document(services: Services, call: Call) -> Reply:
+    body: dict[str, Any] = call.body
+    version = _version_number(body["templateId"], body["templateVersion"])
+    deadline = body.get("deadlineAt")
+    document = services.store.create_document(
+        call.tenant_id,
+        template_id=body["templateId"].lower(),
+        version=version,
+        participants=body["participants"],
+        order_mode=body["orderMode"],
+        deadline_at=None
+        if deadline is None
+        else _future_timestamp(services, "deadlineAt", deadline),
+        metadata=body.get("metadata"),
+        flow_policy=body.get("flowPolicy"),
+    )
+    data = {name: document[name] for name in PUBLISHED_FIELDS}
+    return Reply(201, "document_created", "Document created.", data)
+
+
+async def get_document(services: Services, call: Call) -> Reply:
+    data = services.store.get_document(call.tenant_id, call.path["documentId"])
+    if data["metadata"] is None:
+        del data["metadata"]
+    return Reply(200, "document_fetched", "Document fetched.", data)
+
+
+async def extend_document_deadline(services: Services, call: Call) -> Reply:
+    deadline = _future_timestamp(services, "newDeadlineAt", call.body["newDeadlineAt"])
+    data = services.store.extend_document(call.tenant_id, call.path["documentId"], deadline)
+    return Reply(200, "document_deadline_extended", "Deadline extended.", data)
+
+
+async def cancel_document(services: Services, call: Call) -> Reply:
+    data = services.store.cancel_document(call.tenant_id, call.path["documentId"])
+    return Reply(200, "document_cancelled", "Document cancelled.", data)
+
+
+async def resend_invitation(services: Services, call: Call) -> Reply:
+    data = services.store.resend_invitation(
+        call.tenant_id, call.path["documentId"], call.path["participantId"]
+    )
+    return Reply(200, "invitation_resent", "Invitation resent.", data)
+
+
+async def get_document_summary(services: Services, call: Call) -> Reply:
+    data = services.store.document_summary(call.tenant_id, call.path["documentId"])
+    return Reply(200, "document_summary_fetched", "Document summary fetched.", data)
+
+
+async def list_process_events(services: Services, call: Call) -> Reply:
+    data = services.store.list_events(call.tenant_id, call.path["processId"])
+    return Reply(200, "events_listed", "Events listed.", data)
