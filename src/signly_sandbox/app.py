@@ -45,7 +45,7 @@ from signly_sandbox.routing import (
     compile_operations,
     load_spec,
 )
-from signly_sandbox.store import Store
+from signly_sandbox.state import Store
 from signly_sandbox.webhooks import WebhookDispatcher
 
 log = logging.getLogger("signly_sandbox")

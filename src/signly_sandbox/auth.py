@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from signly_sandbox.errors import Forbidden, Unauthorized
 from signly_sandbox.ids import is_uuid
-from signly_sandbox.store import Store, secret_hash
+from signly_sandbox.state import Store, secret_hash
 
 TENANT_HEADER = "x-tenant-signly"
 AUTH_HEADER = "x-auth-signly"

@@ -13,6 +13,7 @@ import uvicorn
 
 from signly_sandbox.app import create_app
 from signly_sandbox.config import DEFAULT_CREDITS, SandboxConfig
+from signly_sandbox.state import StateFileError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,7 +58,11 @@ def serve(args: argparse.Namespace) -> int:
         partner_base_url=url,
     )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    app = create_app(config)
+    try:
+        app = create_app(config)
+    except StateFileError as error:  # a --data-dir it cannot use: say why, no traceback
+        print(f"signly-sandbox: {error}", file=sys.stderr)
+        return 2
     print(banner(config, url, app.state.services.blobs.endpoint_url), flush=True)
     # Everything built so far (spec, validators, boto3, moto) lives as long as the process:
     # keep it out of the collector's way, and collect young objects less often, so that

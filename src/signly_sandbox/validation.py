@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -122,10 +122,6 @@ BoundedValidator: Any = _extend(
     Draft202012Validator,
     {"items": _bounded_items, "uniqueItems": _bounded_unique_items, "contains": _bounded_contains},
 )
-
-
-def _pointer(tokens: Iterable[str]) -> str:
-    return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in tokens)
 
 
 class SpecDocument:
@@ -272,11 +268,6 @@ class OperationChecks:
 
 def _upper_snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
-
-
-def _first_error(validator: Validator, value: Any) -> ValidationError:
-    error: ValidationError = next(iter(validator.iter_errors(value)))
-    return error
 
 
 def _special_error(error: ValidationError) -> ApiError | None:

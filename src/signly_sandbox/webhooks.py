@@ -19,7 +19,8 @@ from collections.abc import Sequence
 
 import httpx
 
-from signly_sandbox.store import Store, StoredEvent
+from signly_sandbox import views
+from signly_sandbox.state import Store, StoredEvent
 
 log = logging.getLogger("signly_sandbox.webhooks")
 
@@ -75,7 +76,7 @@ class WebhookDispatcher:
             try:
                 self._queue.put_nowait(event)
             except asyncio.QueueFull:
-                log.warning("webhook queue full; dropped event %s", event.body["eventId"])
+                log.warning("webhook queue full; dropped event %s", event.event_id)
 
     async def _run(self) -> None:
         assert self._queue is not None
@@ -85,7 +86,7 @@ class WebhookDispatcher:
                 try:
                     await self._deliver(client, event)
                 except Exception:
-                    log.exception("webhook delivery crashed for %s", event.body["eventId"])
+                    log.exception("webhook delivery crashed for %s", event.event_id)
                 finally:
                     self._queue.task_done()
 
@@ -94,7 +95,7 @@ class WebhookDispatcher:
         if target is None:
             return
         url, secret = target
-        payload = {**event.body, "documentId": event.document_id, "tenantId": event.tenant_id}
+        payload = views.webhook_payload(event.record, event.document_id, event.tenant_id)
         body = json.dumps(payload, separators=(",", ":")).encode()
         headers = {
             "Content-Type": "application/json",
@@ -114,7 +115,7 @@ class WebhookDispatcher:
             if error is None and not delivered:
                 error = f"HTTP {status}"
             self._store.record_delivery(
-                event.tenant_id, event.body["eventId"], url, attempt, status, outcome, error
+                event.tenant_id, event.event_id, url, attempt, status, outcome, error
             )
             if delivered or last:
                 return

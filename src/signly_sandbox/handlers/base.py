@@ -1,5 +1,6 @@
 """What a handler receives and returns. Handlers are thin: validated input in, a store call,
-a `Reply` out; the envelope and every error body are built elsewhere."""
+a view (views.py) of its record, a `Reply` out; the envelope and every error body are built
+elsewhere (envelope.py, errors.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from signly_sandbox.blobs import BlobStore
 from signly_sandbox.clock import Clock
 from signly_sandbox.config import SandboxConfig
-from signly_sandbox.store import Store
+from signly_sandbox.state import Store
 from signly_sandbox.webhooks import WebhookDispatcher
 
 
@@ -45,8 +46,3 @@ class Reply:
 
 
 Handler = Callable[[Services, Call], Awaitable[Reply]]
-
-
-def drop_none(data: dict[str, Any]) -> dict[str, Any]:
-    """Optional, non-nullable properties are omitted rather than sent as null."""
-    return {key: value for key, value in data.items() if value is not None}

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from signly_sandbox import views
 from signly_sandbox.clock import format_timestamp, parse_timestamp
 from signly_sandbox.errors import Validation
 from signly_sandbox.handlers.base import Call, Reply, Services
-
-PUBLISHED_FIELDS = (
-    "documentId",
-    "status",
-    "templateId",
-    "templateVersion",
-    "createdAt",
-    "participants",
-)
 
 
 def _version_number(template_id: str, label: str) -> int:
@@ -44,14 +36,15 @@ async def list_documents(services: Services, call: Call) -> Reply:
         cursor=call.query.get("cursor"),
         status=call.query.get("status"),
     )
-    return Reply(200, "documents_listed", "Documents listed.", page.items, page.pagination)
+    items = [views.document_summary_item(record) for record in page.items]
+    return Reply(200, "documents_listed", "Documents listed.", items, views.pagination(page))
 
 
 async def publish_document(services: Services, call: Call) -> Reply:
     body: dict[str, Any] = call.body
     version = _version_number(body["templateId"], body["templateVersion"])
     deadline = body.get("deadlineAt")
-    document = services.store.create_document(
+    record = services.store.create_document(
         call.tenant_id,
         template_id=body["templateId"].lower(),
         version=version,
@@ -63,40 +56,40 @@ async def publish_document(services: Services, call: Call) -> Reply:
         metadata=body.get("metadata"),
         flow_policy=body.get("flowPolicy"),
     )
-    data = {name: document[name] for name in PUBLISHED_FIELDS}
-    return Reply(201, "document_created", "Document created.", data)
+    return Reply(201, "document_created", "Document created.", views.document_published(record))
 
 
 async def get_document(services: Services, call: Call) -> Reply:
-    data = services.store.get_document(call.tenant_id, call.path["documentId"])
-    if data["metadata"] is None:
-        del data["metadata"]
-    return Reply(200, "document_fetched", "Document fetched.", data)
+    record = services.store.get_document(call.tenant_id, call.path["documentId"])
+    return Reply(200, "document_fetched", "Document fetched.", views.document(record))
 
 
 async def extend_document_deadline(services: Services, call: Call) -> Reply:
     deadline = _future_timestamp(services, "newDeadlineAt", call.body["newDeadlineAt"])
-    data = services.store.extend_document(call.tenant_id, call.path["documentId"], deadline)
+    record = services.store.extend_document(call.tenant_id, call.path["documentId"], deadline)
+    data = views.document_deadline(record)
     return Reply(200, "document_deadline_extended", "Deadline extended.", data)
 
 
 async def cancel_document(services: Services, call: Call) -> Reply:
-    data = services.store.cancel_document(call.tenant_id, call.path["documentId"])
-    return Reply(200, "document_cancelled", "Document cancelled.", data)
+    record = services.store.cancel_document(call.tenant_id, call.path["documentId"])
+    return Reply(200, "document_cancelled", "Document cancelled.", views.document_status(record))
 
 
 async def resend_invitation(services: Services, call: Call) -> Reply:
-    data = services.store.resend_invitation(
+    participant = services.store.resend_invitation(
         call.tenant_id, call.path["documentId"], call.path["participantId"]
     )
+    data = views.invitation_resent(participant)
     return Reply(200, "invitation_resent", "Invitation resent.", data)
 
 
 async def get_document_summary(services: Services, call: Call) -> Reply:
-    data = services.store.document_summary(call.tenant_id, call.path["documentId"])
+    record = services.store.document_summary(call.tenant_id, call.path["documentId"])
+    data = views.document_counts(record)
     return Reply(200, "document_summary_fetched", "Document summary fetched.", data)
 
 
 async def list_process_events(services: Services, call: Call) -> Reply:
-    data = services.store.list_events(call.tenant_id, call.path["processId"])
+    data = views.events(services.store.list_events(call.tenant_id, call.path["processId"]))
     return Reply(200, "events_listed", "Events listed.", data)

@@ -2,44 +2,48 @@
 
 from __future__ import annotations
 
+from signly_sandbox import views
 from signly_sandbox.handlers.base import Call, Reply, Services
 
 
 async def sandbox_reset(services: Services, call: Call) -> Reply:
     services.store.reset_tenant(call.tenant_id)
-    data = {"tenantId": call.tenant_id, "reset": True}
-    return Reply(200, "sandbox_reset", "Sandbox data reset.", data)
+    return Reply(200, "sandbox_reset", "Sandbox data reset.", views.sandbox_reset(call.tenant_id))
 
 
 async def sandbox_set_credits(services: Services, call: Call) -> Reply:
-    data = services.store.set_credits(call.tenant_id, call.body["credits"])
-    return Reply(200, "sandbox_credits_set", "Credit balance set.", data)
+    record = services.store.set_credits(call.tenant_id, call.body["credits"])
+    return Reply(200, "sandbox_credits_set", "Credit balance set.", views.credits(record))
 
 
 async def sandbox_sign_participant(services: Services, call: Call) -> Reply:
-    data = services.store.complete_participant(
+    record = services.store.complete_participant(
         call.tenant_id, call.path["documentId"], call.path["participantId"], signed=True
     )
+    data = views.participant_completed(record)
     return Reply(200, "sandbox_participant_signed", "Participant signed.", data)
 
 
 async def sandbox_reject_participant(services: Services, call: Call) -> Reply:
-    data = services.store.complete_participant(
+    record = services.store.complete_participant(
         call.tenant_id, call.path["documentId"], call.path["participantId"], signed=False
     )
+    data = views.participant_completed(record)
     return Reply(200, "sandbox_participant_rejected", "Participant rejected.", data)
 
 
 async def sandbox_expire_document(services: Services, call: Call) -> Reply:
-    data = services.store.expire_document(call.tenant_id, call.path["documentId"])
-    return Reply(200, "sandbox_document_expired", "Document expired.", data)
+    record = services.store.expire_document(call.tenant_id, call.path["documentId"])
+    return Reply(
+        200, "sandbox_document_expired", "Document expired.", views.document_status(record)
+    )
 
 
 async def sandbox_set_webhook(services: Services, call: Call) -> Reply:
-    data = services.store.set_webhook(call.tenant_id, call.body["url"], call.body["secret"])
-    return Reply(200, "sandbox_webhook_set", "Webhook configured.", data)
+    record = services.store.set_webhook(call.tenant_id, call.body["url"], call.body["secret"])
+    return Reply(200, "sandbox_webhook_set", "Webhook configured.", views.webhook(record))
 
 
 async def sandbox_list_webhook_deliveries(services: Services, call: Call) -> Reply:
-    data = services.store.list_deliveries(call.tenant_id)
+    data = views.deliveries(services.store.list_deliveries(call.tenant_id))
     return Reply(200, "sandbox_webhook_deliveries_listed", "Webhook deliveries listed.", data)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from signly_sandbox import views
 from signly_sandbox.blobs import BlobKey
-from signly_sandbox.handlers.base import Call, Reply, Services, drop_none
-
-UPDATED_FIELD_KEYS = ("fieldName", "fieldType", "page")
+from signly_sandbox.handlers.base import Call, Reply, Services
 
 
 async def list_templates(services: Services, call: Call) -> Reply:
@@ -15,30 +14,30 @@ async def list_templates(services: Services, call: Call) -> Reply:
         descending=call.query["sort"] == "-createdAt",
         cursor=call.query.get("cursor"),
     )
-    items = [drop_none(item) for item in page.items]
-    return Reply(200, "templates_listed", "Templates listed.", items, page.pagination)
+    items = [views.template_summary(record) for record in page.items]
+    return Reply(200, "templates_listed", "Templates listed.", items, views.pagination(page))
 
 
 async def create_template(services: Services, call: Call) -> Reply:
-    data = services.store.create_template(
+    record = services.store.create_template(
         call.tenant_id, call.body["templateName"], call.body.get("description")
     )
-    return Reply(201, "template_created", "Template created.", drop_none(data))
+    return Reply(201, "template_created", "Template created.", views.template_saved(record))
 
 
 async def get_template(services: Services, call: Call) -> Reply:
-    data = services.store.get_template_version(call.tenant_id, call.path["templateId"])
-    return Reply(200, "template_fetched", "Template fetched.", drop_none(data))
+    record = services.store.get_template_version(call.tenant_id, call.path["templateId"])
+    return Reply(200, "template_fetched", "Template fetched.", views.template(record))
 
 
 async def update_template(services: Services, call: Call) -> Reply:
-    data = services.store.new_template_version(
+    record = services.store.new_template_version(
         call.tenant_id,
         call.path["templateId"],
         call.body["templateName"],
         call.body.get("description"),
     )
-    return Reply(200, "template_updated", "Template updated.", drop_none(data))
+    return Reply(200, "template_updated", "Template updated.", views.template_saved(record))
 
 
 async def delete_template(services: Services, call: Call) -> Reply:
@@ -47,36 +46,35 @@ async def delete_template(services: Services, call: Call) -> Reply:
 
 
 async def list_template_history(services: Services, call: Call) -> Reply:
-    data = services.store.template_history(call.tenant_id, call.path["templateId"])
-    return Reply(
-        200, "template_history_listed", "Template history listed.", [drop_none(d) for d in data]
-    )
+    records = services.store.template_history(call.tenant_id, call.path["templateId"])
+    data = views.template_history(records)
+    return Reply(200, "template_history_listed", "Template history listed.", data)
 
 
 async def get_template_version(services: Services, call: Call) -> Reply:
-    data = services.store.get_template_version(
+    record = services.store.get_template_version(
         call.tenant_id, call.path["templateId"], call.path["version"]
     )
-    del data["fields"], data["updatedAt"]
-    return Reply(200, "template_version_fetched", "Template version fetched.", drop_none(data))
+    data = views.template_version(record)
+    return Reply(200, "template_version_fetched", "Template version fetched.", data)
 
 
 async def delete_template_version(services: Services, call: Call) -> Reply:
     services.store.delete_template_version(
         call.tenant_id, call.path["templateId"], call.path["version"]
     )
-    return Reply(200, "template_version_deleted", "Template version deleted.", {"deleted": True})
+    return Reply(200, "template_version_deleted", "Template version deleted.", views.deleted())
 
 
 async def list_template_fields(services: Services, call: Call) -> Reply:
-    data = services.store.get_template_version(call.tenant_id, call.path["templateId"])
-    return Reply(200, "template_fields_fetched", "Template fields fetched.", data["fields"])
+    record = services.store.get_template_version(call.tenant_id, call.path["templateId"])
+    data = views.template_fields(record)
+    return Reply(200, "template_fields_fetched", "Template fields fetched.", data)
 
 
 async def set_template_fields(services: Services, call: Call) -> Reply:
     fields = services.store.set_template_fields(call.tenant_id, call.path["templateId"], call.body)
-    # D05: the answer is the documented one (name, type, page); GET returns every property.
-    data = [{key: f[key] for key in UPDATED_FIELD_KEYS if key in f} for f in fields]
+    data = views.template_fields_updated(fields)
     return Reply(200, "template_fields_updated", "Template fields updated.", data)
 
 
@@ -87,19 +85,16 @@ def _blob_key(call: Call) -> BlobKey:
 async def create_template_upload_url(services: Services, call: Call) -> Reply:
     key = _blob_key(call)
     services.store.require_template_version(*key)
-    data = {
-        "method": "PUT",
-        "uploadUrl": services.blobs.upload_url(key.object_key),
-        "expiresInSeconds": services.blobs.expires_seconds,
-    }
+    data = views.upload_url(
+        services.blobs.upload_url(key.object_key), services.blobs.expires_seconds
+    )
     return Reply(200, "template_upload_url_generated", "Upload URL generated.", data)
 
 
 async def get_template_download_url(services: Services, call: Call) -> Reply:
     key = _blob_key(call)
     services.store.require_template_version(*key)
-    data = {
-        "downloadUrl": services.blobs.download_url(key.object_key),
-        "expiresInSeconds": services.blobs.expires_seconds,
-    }
+    data = views.download_url(
+        services.blobs.download_url(key.object_key), services.blobs.expires_seconds
+    )
     return Reply(200, "template_download_url_generated", "Download URL generated.", data)

@@ -1,5 +1,9 @@
 -- The sandbox's tables. Lists are served by keyset pagination on (tenant_id, created_at, id)
 -- indexes, so a page costs the same however many rows a tenant has.
+--
+-- The schema version: bump it with any change below. A `--data-dir` database of another
+-- version is refused at startup (state/db.py), never read with the wrong layout.
+PRAGMA user_version = 1;
 CREATE TABLE IF NOT EXISTS tenants (
     tenant_id TEXT PRIMARY KEY,
     admin_token_hash TEXT NOT NULL UNIQUE,
