@@ -15,7 +15,6 @@ import httpx
 import requests
 import schemathesis
 from requests.adapters import HTTPAdapter
-from schemathesis.core.failures import FailureGroup
 from urllib3.util.retry import Retry
 
 from signly_contract.client import Exchange
@@ -284,15 +283,6 @@ def _first_line(failure: Any) -> str:
     title = getattr(failure, "title", "") or ""
     message = getattr(failure, "message", "") or str(failure)
     return f"{title}: {message}".strip(": ").replace("\n", " ")[:600]
-
-
-def failure_checks(error: BaseException) -> set[str]:
-    """Names of the checks behind a schemathesis failure (for the planted-fault tests)."""
-    names: set[str] = set()
-    if isinstance(error, FailureGroup):
-        for failure in error.exceptions:
-            names.update(getattr(failure, "checks", ()) or ())
-    return names
 
 
 def operation_test(schema: Any, method: str, path: str, runner: Runner) -> Any:

@@ -7,7 +7,6 @@ server — so "the fault is caught" is a statement about the real suite.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -115,7 +114,3 @@ def publish(
     data = ok(ctx.api.call("POST", "/v1/documents", json_body=body), "setup.publish_document", 201)
     ctx.target.created_documents.append(data["documentId"])
     return dict(data)
-
-
-def unknown_id() -> str:
-    return str(uuid.uuid4())
