@@ -4,8 +4,8 @@ Why one object: every test (schemathesis phases, our properties, the fault catal
 the same answers — base URL, the primary identity, maybe a second tenant for isolation, an
 admin session, whether the sandbox's `/_sandbox` controls exist — and the answers differ
 between the embedded sandbox (we seed three tenants: the page's, a second one for isolation
-and a third whose partner credential the `/api` fuzzing may revoke) and a live server
-(whatever SIGNLY_* gives us).
+and a third whose partner credential the `/api` fuzzing may revoke; the environment is never
+read) and a live server (`--base-url`: whatever SIGNLY_* gives us).
 """
 
 from __future__ import annotations
@@ -93,7 +93,10 @@ def open_target(
     tenant_override: str | None = None,
     app_factory: Callable[[], Any] | None = None,
 ) -> Iterator[Target]:
-    """Start the embedded sandbox (or use --base-url) and describe it as a Target."""
+    """Start the embedded sandbox (or use --base-url) and describe it as a Target.
+
+    Only `--base-url` mode reads credentials from the environment (and `tenant_override`,
+    the `--tenant-id` option); the embedded sandbox is always its seeded tenants."""
     from signly_contract.server import serve
 
     if settings.base_url is not None:
@@ -113,9 +116,9 @@ def open_target(
             admin=primary if primary.admin_token else None,
         )
         return
-    primary = identity_from_env(tenant_override) or PAGE_TENANT
-    if primary.admin_token is None:
-        primary = Identity(primary.tenant_id, primary.api_key, PAGE_TENANT.admin_token, "primary")
+    # The embedded sandbox seeds its own tenants: no credential comes from the environment,
+    # so a developer's SIGNLY_* settings (for a live server) cannot change what is checked here.
+    primary = PAGE_TENANT
     register_secrets(primary, SECOND_TENANT, ADMIN_PLAYGROUND)
     app = app_factory() if app_factory is not None else embedded_app(primary=primary)
     with serve(app) as base_url:
