@@ -6,6 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from tests.lib.env import clean_environ
+
 ROOT_SPEC = """\
 openapi: 3.1.0
 info: {title: Items, version: 1.0.0}
@@ -62,7 +64,7 @@ def git(repo: Path, *args: str) -> str:
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, **GIT_ENV},
+        env=clean_environ(**GIT_ENV),
     )
     return done.stdout
 

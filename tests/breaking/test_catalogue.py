@@ -8,11 +8,9 @@ produced by at least one test pair, so the catalogue lists no rule that cannot h
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -27,16 +25,17 @@ from scripts.breaking.rules import (
     lookup,
     render_markdown,
 )
-from tests.breaking import test_deprecation, test_extensible, test_mirrored, test_rules
+from tests.breaking import deprecation_cases, extensible_cases, mirrored_cases, rule_cases
 from tests.breaking.cases import run
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = REPO_ROOT / "docs" / "breaking-change-rules.md"
 EVERY_CASE = [
-    *test_rules.ALL_CASES,
-    *test_mirrored.MIRRORED_CASES,
-    *test_extensible.CASES,
-    *test_deprecation.CASES,
+    *rule_cases.ALL_CASES,
+    *mirrored_cases.MIRRORED_CASES,
+    *extensible_cases.CASES,
+    *deprecation_cases.CASES,
 ]
 
 
@@ -121,7 +120,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scripts.breaking", *args],
         cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        env=clean_environ(PYTHONPATH=str(REPO_ROOT)),
         capture_output=True,
         text=True,
         check=False,

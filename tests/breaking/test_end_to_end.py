@@ -13,8 +13,9 @@ import yaml
 
 from scripts.breaking.gate import main
 from tests.breaking.gitrepo import ITEM, commit, init, write
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 OPERATION = "GET /items/{itemId}"
 LOCATION = "response[200].body[application/json].status"
 ACK_FILE = "spec/breaking-changes-acknowledged.yaml"
@@ -91,7 +92,7 @@ def test_module_entry_point_from_inside_the_repo(repo: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "scripts.breaking", "--base", "HEAD~1"],
         cwd=repo,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        env=clean_environ(PYTHONPATH=str(REPO_ROOT)),
         capture_output=True,
         text=True,
         check=False,
@@ -220,7 +221,7 @@ def test_module_json_output_goes_to_stdout_and_reports(sunset_repo: Path) -> Non
     done = subprocess.run(
         [sys.executable, "-m", "scripts.breaking", "--format", "json", "--today", "2026-09-30"],
         cwd=sunset_repo,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        env=clean_environ(PYTHONPATH=str(REPO_ROOT)),
         capture_output=True,
         text=True,
         check=False,

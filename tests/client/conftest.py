@@ -1,14 +1,12 @@
-"""Client fixtures: the sandbox in process (no socket) behind the clients' own `httpx_args`.
-
-httpx's ASGITransport is async only, so the blocking clients get `PortalTransport`, which
-runs the same ASGI app on an event loop thread. Presigned storage URLs point at the
-sandbox's moto S3 server on a loopback port, reached by the clients' storage httpx client.
+"""Client fixtures: a fresh in-process sandbox per test (own store, one moto S3 per session on
+a loopback port, reached by the clients' storage httpx client), a portal for the blocking
+clients, and clients of the seeded tenant and its administrator. Helpers are in
+tests/lib/client.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -20,88 +18,9 @@ from signly_client import AsyncSignlyAdminClient, AsyncSignlyClient, SignlyAdmin
 
 from signly_sandbox import SandboxConfig, create_app
 from signly_sandbox.blobs import BlobStore
-from signly_sandbox.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
+from signly_sandbox.config import PAGE_ADMIN_TOKEN
 from signly_sandbox.routing import REPO_SPEC, load_spec
-
-BASE_URL = "http://sandbox.test"
-PDF = b"%PDF-1.7\n" + bytes(range(256)) * 16 + b"\n%%EOF\n"
-ASGIApp = Callable[..., Any]
-
-
-class PortalTransport(httpx.BaseTransport):
-    """A blocking httpx transport that runs an ASGI app in process on a portal's loop."""
-
-    def __init__(self, app: ASGIApp, portal: BlockingPortal) -> None:
-        self._transport = httpx.ASGITransport(app=app)
-        self._portal = portal
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        forwarded = httpx.Request(
-            request.method, request.url, headers=request.headers, content=request.read()
-        )
-
-        async def call() -> tuple[int, httpx.Headers, bytes]:
-            response = await self._transport.handle_async_request(forwarded)
-            return response.status_code, response.headers, await response.aread()
-
-        status, headers, content = self._portal.call(call)
-        return httpx.Response(status, headers=headers, content=content, request=request)
-
-
-class FailFirst:
-    """ASGI middleware: the first `failures` requests whose method is in `methods` get
-    `status` with a Retry-After header and an error envelope; it counts every request."""
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        failures: int,
-        *,
-        status: int = 503,
-        retry_after: str | None = "1",
-        methods: tuple[str, ...] = ("GET", "POST", "PUT", "DELETE"),
-    ) -> None:
-        self.app = app
-        self.remaining = failures
-        self.status = status
-        self.retry_after = retry_after
-        self.methods = methods
-        self.seen: list[str] = []
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        self.seen.append(f"{scope['method']} {scope['path']}")
-        if self.remaining <= 0 or scope["method"] not in self.methods:
-            await self.app(scope, receive, send)
-            return
-        self.remaining -= 1
-        code, kind = (
-            ("rate_limited", "rate_limit") if self.status == 429 else ("unavailable", "server")
-        )
-        body = json.dumps(
-            {
-                "success": False,
-                "status": self.status,
-                "code": code,
-                "message": "Try again later.",
-                "data": None,
-                "pagination": None,
-                "meta": {
-                    "request_id": f"req_fault_{len(self.seen)}",
-                    "timestamp": "2026-04-23T15:00:00Z",
-                    "api_version": "v1",
-                    "tenant_id": None,
-                },
-                "error": {"type": kind, "details": {}},
-            }
-        ).encode()
-        headers = [(b"content-type", b"application/json")]
-        if self.retry_after is not None:
-            headers.append((b"retry-after", self.retry_after.encode()))
-        await send({"type": "http.response.start", "status": self.status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+from tests.lib.client import BASE_URL, PortalTransport, async_client, sync_client
 
 
 @pytest.fixture(scope="session")
@@ -154,27 +73,6 @@ def app(make_app: Callable[..., Any]) -> Any:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
-
-
-def sync_client(app: ASGIApp, portal: BlockingPortal, **options: Any) -> SignlyClient:
-    """The seeded tenant's client on `app`; keyword arguments override the defaults."""
-    settings: dict[str, Any] = {
-        "tenant_id": PAGE_TENANT_ID,
-        "api_key": PAGE_API_KEY,
-        "base_url": BASE_URL,
-        "httpx_args": {"transport": PortalTransport(app, portal)},
-    }
-    return SignlyClient(**{**settings, **options})
-
-
-def async_client(app: ASGIApp, **options: Any) -> AsyncSignlyClient:
-    settings: dict[str, Any] = {
-        "tenant_id": PAGE_TENANT_ID,
-        "api_key": PAGE_API_KEY,
-        "base_url": BASE_URL,
-        "httpx_args": {"transport": httpx.ASGITransport(app=app)},
-    }
-    return AsyncSignlyClient(**{**settings, **options})
 
 
 @pytest.fixture

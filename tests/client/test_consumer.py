@@ -14,11 +14,12 @@ from signly_client import SignlyAdminClient
 
 from signly_sandbox.config import PAGE_ADMIN_TOKEN
 from tests.client import consumer_example
-from tests.client.conftest import BASE_URL, PortalTransport, async_client, sync_client
+from tests.lib.client import BASE_URL, PortalTransport, async_client, sync_client
 
 EXAMPLE = Path(consumer_example.__file__)
 
 
+@pytest.mark.slow
 def test_consumer_example_passes_mypy_strict(tmp_path: Path) -> None:
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental",

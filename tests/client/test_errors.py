@@ -25,8 +25,7 @@ from signly_client import (
 from signly_client.models import PublishDocumentRequest, TemplateInput
 
 from signly_sandbox.config import PAGE_API_KEY, SECOND_TENANT_ID
-from tests.client.conftest import FailFirst, async_client, sync_client
-from tests.client.test_operations import publish_request
+from tests.lib.client import FailFirst, async_client, publish_request, sync_client
 
 
 def publish(client: SignlyClient) -> PublishDocumentRequest:

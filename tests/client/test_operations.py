@@ -32,11 +32,7 @@ from signly_client.models import (
     EmptyEnvelope,
     ErrorEnvelope,
     ExtendDeadlineRequest,
-    Participant,
-    ParticipantIdentity,
-    ParticipantPolicy,
     ProcessEventListEnvelope,
-    PublishDocumentRequest,
     PublishedDocumentEnvelope,
     ResentInvitationEnvelope,
     TemplateCreatedEnvelope,
@@ -53,24 +49,9 @@ from signly_client.models import (
 from signly_client.types import UNSET
 
 from signly_sandbox.config import PAGE_TENANT_ID
-from tests.client.conftest import sync_client
+from tests.lib.client import publish_request, sync_client
 
 MISSING = "0e51e6ee-4643-4381-97e0-5164c00a0142"
-
-
-def publish_request(template_id: UUID, version: str = "0001") -> PublishDocumentRequest:
-    signer = Participant(
-        display_name="Juan David Otero",
-        signature_mode=["SIGNATURE_EMAIL"],
-        identity=ParticipantIdentity(email="juanoterot@outlook.com"),
-        policy=ParticipantPolicy(attempts_max=3, cooldown_seconds=60),
-    )
-    return PublishDocumentRequest(
-        template_id=template_id,
-        template_version=version,
-        participants=[signer],
-        order_mode="PARALLEL",
-    )
 
 
 def test_every_operation_parses_into_its_model(

@@ -10,8 +10,7 @@ from anyio.from_thread import BlockingPortal
 from signly_client import SignlyClient
 from signly_client.models import TemplateInput
 
-from tests.client.conftest import FailFirst, async_client, sync_client
-from tests.client.test_operations import publish_request
+from tests.lib.client import FailFirst, async_client, publish_request, sync_client
 
 TEMPLATES = 11  # with limit=3: four pages (3, 3, 3, 2)
 DOCUMENTS = 9  # with limit=2: five pages (2, 2, 2, 2, 1)

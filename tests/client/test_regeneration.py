@@ -8,14 +8,16 @@ drives the new package in a subprocess against a mock server of that operation.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
+
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
 
 NEW_PATH = """\
 parameters:
@@ -109,9 +111,10 @@ DRIVER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_a_new_operation_needs_no_hand_edit(tmp_path: Path) -> None:
     spec = tmp_path / "spec"
-    shutil.copytree(ROOT / "spec", spec)
+    shutil.copytree(REPO_ROOT / "spec", spec)
     (spec / "paths" / "v1@templates@{templateId}@documents.yaml").write_text(NEW_PATH)
     root = spec / "openapi.yaml"
     text = root.read_text()
@@ -135,7 +138,8 @@ def test_a_new_operation_needs_no_hand_edit(tmp_path: Path) -> None:
             "--out",
             str(out),
         ],
-        cwd=ROOT,
+        cwd=REPO_ROOT,
+        env=clean_environ(),
         capture_output=True,
         text=True,
         timeout=280,
@@ -148,10 +152,10 @@ def test_a_new_operation_needs_no_hand_edit(tmp_path: Path) -> None:
     # Nothing hand-written changed: the runtime and errors are the committed ones.
     for name in ("_runtime.py", "errors.py"):
         assert (package / "signly_client" / name).read_bytes() == (
-            ROOT / "generated" / "signly-client" / "signly_client" / name
+            REPO_ROOT / "generated" / "signly-client" / "signly_client" / name
         ).read_bytes()
 
-    env = dict(os.environ, PYTHONPATH=str(package))
+    env = clean_environ(PYTHONPATH=str(package))
     driven = subprocess.run(
         [sys.executable, "-c", DRIVER, str(package)],
         capture_output=True,

@@ -11,8 +11,7 @@ from anyio.from_thread import BlockingPortal
 from signly_client import RetryPolicy, ServerError
 from signly_client.models import TemplateInput
 
-from tests.client.conftest import FailFirst, async_client, sync_client
-from tests.client.test_operations import publish_request
+from tests.lib.client import FailFirst, async_client, publish_request, sync_client
 
 
 @pytest.fixture

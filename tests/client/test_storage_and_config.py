@@ -19,7 +19,7 @@ from signly_client import (
 from signly_client.models import TemplateInput
 
 from signly_sandbox.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
-from tests.client.conftest import BASE_URL, PDF, PortalTransport
+from tests.lib.client import BASE_URL, PDF, PortalTransport
 
 
 def test_upload_and_download_a_template_pdf(client: SignlyClient, tmp_path: Path) -> None:

@@ -8,62 +8,27 @@ a small, read-mostly slice of the real suite against a separately started server
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
+import pytest
 
 from signly_contract.operations import REPO
-from signly_contract.server import free_port
 from signly_contract.target import PAGE_TENANT
+from tests.lib.env import clean_environ
+from tests.lib.servers import served_sandbox
 
 SLICE = (
     "unknown_ids_404 or foreign_tenant_refused or template_fields or (test_examples and versions)"
 )
 
 
-def _wait(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "signly-sandbox serve exited"
-        try:
-            httpx.get(f"{url}/v1/templates/x", timeout=1.0)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise TimeoutError(url)
-
-
+@pytest.mark.slow
 def test_suite_against_a_served_sandbox(tmp_path: Path) -> None:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "SIGNLY_TENANT_ID": PAGE_TENANT.tenant_id,
-        "SIGNLY_API_KEY": PAGE_TENANT.api_key,
-    }
-    env.pop("SIGNLY_ADMIN_TOKEN", None)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "signly_sandbox.cli",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait(url, server)
+    # Credentials reach the suite through the environment only, as on a partner's machine.
+    env = clean_environ(SIGNLY_TENANT_ID=PAGE_TENANT.tenant_id, SIGNLY_API_KEY=PAGE_TENANT.api_key)
+    with served_sandbox(tmp_path / "serve.log") as url:
         report = tmp_path / "report.json"
         run = subprocess.run(
             [
@@ -91,9 +56,6 @@ def test_suite_against_a_served_sandbox(tmp_path: Path) -> None:
             timeout=300,
             check=False,
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-4000:]
     assert PAGE_TENANT.api_key not in output, "the API key was printed"

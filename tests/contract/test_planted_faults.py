@@ -22,6 +22,8 @@ from signly_contract.target import Target, embedded_app, open_target
 from signly_contract.violations import ContractViolation
 from tests.contract.faults import FAULTS, Fault, wrap
 
+pytestmark = pytest.mark.slow
+
 SETTINGS = RunSettings(base_url=None, seed=20261124, max_examples=10)
 
 

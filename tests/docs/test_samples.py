@@ -27,8 +27,10 @@ from scripts.pipeline.codesamples import (
     with_code_samples,
 )
 from scripts.pipeline.overlay import OverlayError
-
-from .conftest import REPO_ROOT, _free_port, _listening
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
+from tests.lib.servers import free_port, stop, wait_until_listening
+from tests.lib.spec import operations_by_id
 
 SECOND_ADMIN_TOKEN = "eyJzZWNvbmQtdGVuYW50..."
 SAMPLES = sorted(p for p in SAMPLES_DIR.iterdir() if p.suffix in LANGUAGES and p.name[0] != "_")
@@ -41,26 +43,16 @@ def variant() -> Any:
     return docs_variant(REPO_ROOT / "spec", REPO_ROOT / "overlays", SAMPLES_DIR)[1]
 
 
-def _operations(document: Any) -> dict[str, Any]:
-    found = {}
-    for section in ("paths", "webhooks"):
-        for item in document.get(section, {}).values():
-            for key, operation in item.items():
-                if key != "parameters" and isinstance(operation, dict):
-                    found[operation["operationId"]] = operation
-    return found
-
-
 def test_every_operation_has_a_curl_and_a_python_sample(variant: Any) -> None:
     files = sample_files()
-    operations = _operations(variant)
+    operations = operations_by_id(variant)
     assert sorted(files) == sorted(operations), "docs/samples/ and the spec's operations differ"
     for operation_id, paths in files.items():
         assert [p.suffix for p in paths] == list(LANGUAGES), operation_id
 
 
 def test_the_reference_shows_each_file_minus_its_sandbox_setup(variant: Any) -> None:
-    for operation_id, operation in _operations(variant).items():
+    for operation_id, operation in operations_by_id(variant).items():
         samples = operation["x-codeSamples"]
         files = sample_files()[operation_id]
         assert [s["lang"] for s in samples] == [LANGUAGES[p.suffix][0] for p in files]
@@ -82,8 +74,7 @@ def test_a_sample_for_an_unknown_operation_fails_the_pipeline(variant: Any, tmp_
 
 
 def _environment(sandbox_url: str, name: str, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNLY_", "WEBHOOK_"))}
-    env.update(SIGNLY_BASE_URL=sandbox_url, PYTHONUNBUFFERED="1", **extra)
+    env = clean_environ("WEBHOOK_", SIGNLY_BASE_URL=sandbox_url, PYTHONUNBUFFERED="1", **extra)
     # `python3` in the curl samples' set-up is this interpreter (it has the client).
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     if "api_integration" in name:
@@ -97,6 +88,7 @@ def _command(path: Path) -> list[str]:
     return ["sh", str(path)] if path.suffix == ".sh" else [sys.executable, str(path)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sample", [p for p in SAMPLES if p.stem != WEBHOOK], ids=lambda p: p.name)
 def test_sample_runs_against_the_sandbox(sample: Path, sandbox_url: str, tmp_path: Path) -> None:
     result = subprocess.run(
@@ -110,9 +102,10 @@ def test_sample_runs_against_the_sandbox(sample: Path, sandbox_url: str, tmp_pat
         assert '"success":true' in result.stdout.replace(" ", ""), output
 
 
+@pytest.mark.slow
 def test_webhook_samples_receive_signed_deliveries(sandbox_url: str, tmp_path: Path) -> None:
     """The Python receiver accepts the curl sample's signed delivery and real sandbox events."""
-    port = _free_port()
+    port = free_port()
     env = _environment(sandbox_url, WEBHOOK, WEBHOOK_PORT=str(port))
     log = tmp_path / "receiver.log"
     with log.open("w") as output:
@@ -122,10 +115,7 @@ def test_webhook_samples_receive_signed_deliveries(sandbox_url: str, tmp_path: P
         )  # fmt: skip
         try:
             deadline = time.monotonic() + TIMEOUT
-            while not _listening(port):
-                assert receiver.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.1)
+            wait_until_listening(port, receiver, timeout=TIMEOUT, describe=log.read_text)
             curl = subprocess.run(
                 _command(SAMPLES_DIR / f"{WEBHOOK}.sh"), cwd=tmp_path,
                 env={**env, "WEBHOOK_URL": f"http://127.0.0.1:{port}/"},
@@ -143,6 +133,5 @@ def test_webhook_samples_receive_signed_deliveries(sandbox_url: str, tmp_path: P
                 assert time.monotonic() < deadline, log.read_text()
                 time.sleep(0.1)
         finally:
-            receiver.terminate()
-            receiver.wait(timeout=10)
+            stop(receiver)
     assert "event PROCESS_CREATED SUCCESS proc-20251027-0001" in log.read_text()

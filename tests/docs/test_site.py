@@ -20,9 +20,10 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from scripts.docs.ensure_chromium import CHROMIUM
 from scripts.pipeline.yamlio import load_yaml
+from tests.lib import REPO_ROOT
+from tests.lib.spec import operations_by_id
 
-from .conftest import REPO_ROOT
-from .test_samples import _operations
+pytestmark = pytest.mark.slow
 
 # The flags that work on these machines (env/machines/python.md); Playwright adds
 # --headless and a fresh temporary profile (user data dir) itself.
@@ -82,7 +83,7 @@ def test_reference_shows_every_operation_with_its_samples(
     page = watched.page
     page.goto((site_dir / "index.html").as_uri())
     page.wait_for_selector("[data-section-id^='operation/']", timeout=30_000)
-    operations = _operations(variant)
+    operations = operations_by_id(variant)
     assert len(operations) >= 24
     for operation_id, operation in operations.items():
         section = page.locator(f"[data-section-id='operation/{operation_id}']")

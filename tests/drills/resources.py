@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from tests.drills.live import Tenant
+from tests.lib.drills import Tenant
 
 PARTICIPANT = {
     "displayName": "Juan David Otero",

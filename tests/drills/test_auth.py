@@ -8,11 +8,14 @@ import time
 from collections import Counter
 
 import httpx
+import pytest
 
 from signly_contract.operations import spec_operations
 from signly_sandbox.process import Server
-from tests.drills.live import FIGURES, Tenant, refusal_problems
 from tests.drills.resources import body_for, fill, make_ids, snapshot
+from tests.lib.drills import FIGURES, Tenant, refusal_problems
+
+pytestmark = pytest.mark.slow
 
 
 def test_auth_drill(live: Server, tenants: tuple[Tenant, Tenant]) -> None:

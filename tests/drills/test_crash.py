@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
 
 from signly_sandbox.process import Server
 from signly_sandbox.store import DB_FILE_NAME
-from tests.drills.live import FIGURES, DrillSize, seeded_tenants
 from tests.drills.resources import BODIES, publish_body
+from tests.lib.drills import FIGURES, DrillSize, seeded_tenants
 
 
 @dataclass
@@ -107,6 +108,7 @@ def lost_writes(url: str, headers: dict[str, str], acks: Acknowledged) -> list[s
     return lost
 
 
+@pytest.mark.slow
 def test_kill_9_loses_no_acknowledged_write(tmp_path: Path, drill_size: DrillSize) -> None:
     data_dir = tmp_path / "state"
     headers = seeded_tenants()[0].partner()

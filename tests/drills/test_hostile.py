@@ -24,16 +24,19 @@ import pytest
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
-from signly_contract.operations import spec_path
+from signly_contract.operations import spec_operations, spec_path
 from signly_contract.schemathesis_glue import Runner, config_for, flat_headers, operation_test
 from signly_contract.settings import Identity, RunSettings
 from signly_contract.target import Target
 from signly_sandbox.process import Server
-from tests.drills.live import FIGURES, DrillSize, Tenant, raw_refusal_problems, refusal_problems
 from tests.drills.resources import PARTICIPANT, fill, make_ids, publish_body, snapshot
+from tests.lib.drills import FIGURES, DrillSize, Tenant, raw_refusal_problems, refusal_problems
+
+pytestmark = pytest.mark.slow
 
 JSON = "application/json"
 MIB = 1024 * 1024
+PHASES = ("coverage", "fuzzing")
 
 
 class RefusalRunner(Runner):
@@ -43,11 +46,14 @@ class RefusalRunner(Runner):
         super().__init__(target)
         self.statuses: Counter[int] = Counter()
         self.problems: list[str] = []
+        self.phase = ""
+        self.generated: Counter[tuple[str, str]] = Counter()  # (phase, operation): cases
 
     def run(self, case: Any) -> None:
         """Invalid body or path: a 4xx envelope. Negated only in query or headers (schemathesis
         adds unknown parameters and headers, which a server may ignore): any non-5xx answer,
         and such writes are not sent at all (a valid DELETE /api is not this drill's)."""
+        self.generated[self.phase, f"{case.operation.method.upper()} {case.operation.path}"] += 1
         meta = case._meta
         strict = meta is not None and any(
             meta.is_negative_at(location)
@@ -293,7 +299,8 @@ def test_hostile_input_drill(
         st_target = contract_target(live.url, owner, other)
         runner = RefusalRunner(st_target)
         examples = drill_size.hostile_examples
-        for phase in ("coverage", "fuzzing"):
+        for phase in PHASES:
+            runner.phase = phase
             schema = negative_schema(st_target, phase, examples)
             for result in schema.get_all_operations():
                 operation = result.ok()
@@ -313,6 +320,10 @@ def test_hostile_input_drill(
         hand_picked_statuses={k: v for k, v in sorted(counts.items()) if k.isdigit()},
         http_layer_refusals=dict(http_layer),
         schemathesis_negative_cases=schemathesis_cases,
+        schemathesis_generated_per_phase={
+            phase: sum(n for (p, _), n in runner.generated.items() if p == phase)
+            for phase in PHASES
+        },
         schemathesis_writes_negated_only_in_query_or_headers_not_sent=not_sent,
         schemathesis_statuses=dict(sorted(runner.statuses.items())),
         server_errors=sum(n for s, n in runner.statuses.items() if s >= 500)
@@ -323,3 +334,12 @@ def test_hostile_input_drill(
     )
     assert not problems, "\n".join(problems[:40])
     assert before == after, "a refused request changed state"
+    # A drill that sent nothing would pass: every operation got negative cases in each phase.
+    every_operation = {f"{method} {path}" for method, path, _ in spec_operations()}
+    for phase in PHASES:
+        missing = every_operation - {
+            op for (ran, op), n in runner.generated.items() if ran == phase and n
+        }
+        assert not missing, f"{phase}: no negative case generated for {sorted(missing)}"
+    assert schemathesis_cases >= len(every_operation), runner.statuses
+    assert sum(http_layer.values()) == 2 * len(RAW_HEADER_LINES), http_layer

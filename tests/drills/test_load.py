@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import pytest
 
 from signly_sandbox.process import Server
-from tests.drills.live import FIGURES, DrillSize, Tenant
 from tests.drills.resources import BODIES, FUTURE, publish_body
+from tests.lib.drills import FIGURES, DrillSize, Tenant
+
+pytestmark = pytest.mark.slow
 
 
 class Gate:

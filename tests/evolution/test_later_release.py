@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -46,18 +45,19 @@ from tests.evolution.later_release import (
     response_schema,
     wrap,
 )
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
 
 SETTINGS = RunSettings(base_url=None, seed=20261201, max_examples=6)
 NEW = "ADDED_LATER"
 MISSING = "00000000-0000-4000-8000-000000000000"
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES_DIR = REPO / "docs" / "samples"
+SAMPLES_DIR = REPO_ROOT / "docs" / "samples"
 
 
 def _models() -> Any:
     """generated/signly_models, the pydantic models (a module partners copy or vendor)."""
-    if str(REPO / "generated") not in sys.path:
-        sys.path.append(str(REPO / "generated"))
+    if str(REPO_ROOT / "generated") not in sys.path:
+        sys.path.append(str(REPO_ROOT / "generated"))
     return importlib.import_module("signly_models")
 
 
@@ -276,6 +276,7 @@ def test_the_contract_suite_still_fails_on_a_value_outside_a_closed_request_list
     assert "negative_data_rejection" in failed, failed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "sample",
     sorted(
@@ -288,8 +289,7 @@ def test_the_contract_suite_still_fails_on_a_value_outside_a_closed_request_list
 def test_the_python_samples_run_against_the_later_release(
     sample: Path, later: Target, tmp_path: Path
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SIGNLY_")}
-    env.update(SIGNLY_BASE_URL=later.base_url, PYTHONUNBUFFERED="1")
+    env = clean_environ(SIGNLY_BASE_URL=later.base_url, PYTHONUNBUFFERED="1")
     if "api_integration" in sample.name and later.admin is not None:
         env["SIGNLY_ADMIN_TOKEN"] = str(later.admin.admin_token)
     result = subprocess.run(

@@ -10,7 +10,7 @@ import pytest
 from signly_sandbox import SandboxConfig, create_app
 from signly_sandbox.blobs import BlobStore
 from signly_sandbox.config import PAGE_TENANT_ID, SECOND_TENANT_ID
-from tests.sandbox.conftest import ADMIN_A, ADMIN_B, BASE_URL, PARTNER_A, PARTNER_B
+from tests.lib.sandbox import ADMIN_A, ADMIN_B, BASE_URL, PARTNER_A, PARTNER_B
 
 pytestmark = pytest.mark.anyio
 

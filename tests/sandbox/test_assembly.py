@@ -18,7 +18,7 @@ from signly_sandbox.errors import Conflict
 from signly_sandbox.handlers import HANDLERS, Call, Reply, Services
 from signly_sandbox.routing import MissingHandlers
 from signly_sandbox.store import Store
-from tests.sandbox.conftest import BASE_URL, PARTNER_A
+from tests.lib.sandbox import BASE_URL, PARTNER_A
 
 pytestmark = pytest.mark.anyio
 

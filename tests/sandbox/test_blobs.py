@@ -11,7 +11,7 @@ import pytest
 from signly_sandbox.blobs import BlobStore
 from signly_sandbox.clock import ManualClock
 from signly_sandbox.config import SandboxConfig
-from tests.sandbox.conftest import create_template
+from tests.lib.sandbox import create_template
 
 pytestmark = pytest.mark.anyio
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 64 + b"\n%%EOF\n"
@@ -110,7 +110,7 @@ async def test_external_s3_endpoint(config: SandboxConfig, sandbox_spec: dict[st
     from moto.server import ThreadedMotoServer
 
     from signly_sandbox import create_app
-    from tests.sandbox.conftest import BASE_URL, PARTNER_A
+    from tests.lib.sandbox import BASE_URL, PARTNER_A
 
     external = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     external.start()

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from signly_sandbox.clock import ManualClock
-from tests.sandbox.conftest import create_template, participant, publish, published
+from tests.lib.sandbox import create_template, participant, publish, published
 
 pytestmark = pytest.mark.anyio
 

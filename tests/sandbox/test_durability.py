@@ -65,6 +65,7 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "state"
 
 
+@pytest.mark.slow
 def test_serve_banner(data_dir: Path) -> None:
     server = Server(data_dir)
     try:

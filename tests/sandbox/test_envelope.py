@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.sandbox.conftest import ADMIN_A, PARTNER_A
+from tests.lib.sandbox import ADMIN_A, PARTNER_A
 
 pytestmark = pytest.mark.anyio
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.sandbox.conftest import PARTNER_A, PARTNER_B, published
+from tests.lib.sandbox import PARTNER_A, PARTNER_B, published
 
 pytestmark = pytest.mark.anyio
 

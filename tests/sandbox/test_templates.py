@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.sandbox.conftest import PARTNER_A, create_template
+from tests.lib.sandbox import PARTNER_A, create_template
 
 pytestmark = pytest.mark.anyio
 

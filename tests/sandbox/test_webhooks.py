@@ -15,7 +15,7 @@ import pytest
 
 from signly_sandbox.config import PAGE_TENANT_ID
 from signly_sandbox.validation import SpecDocument
-from tests.sandbox.conftest import published
+from tests.lib.sandbox import published
 
 pytestmark = pytest.mark.anyio
 SECRET = "whsec_test"

@@ -1,8 +1,7 @@
-"""Fixtures that load the multi-file spec once per session."""
+"""Fixtures that load the multi-file spec once per session (helpers: tests/lib/spec.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +9,7 @@ import pytest
 import yaml
 from prance import ResolvingParser  # type: ignore[import-untyped]
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC_DIR = ROOT / "spec"
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from tests.lib import SPEC_DIR
 
 
 @pytest.fixture(scope="session")
@@ -33,11 +30,3 @@ def spec_files() -> dict[Path, Any]:
         SPEC_DIR.glob("components/*/*.yaml")
     )
     return {path: yaml.safe_load(path.read_text()) for path in paths}
-
-
-def iter_operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Yield (path, method, operation) for every operation under `paths`."""
-    for path, item in spec["paths"].items():
-        for method in METHODS:
-            if method in item:
-                yield path, method, item[method]

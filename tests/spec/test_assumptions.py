@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from scripts.pipeline.bundle import bundle, dereference
-from tests.spec.conftest import SPEC_DIR
-from tests.spec.test_page_examples import page_examples
+from tests.lib import SPEC_DIR
+from tests.lib.spec import page_examples
 
 CONSTRAINTS = (
     "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.spec.conftest import SPEC_DIR, iter_operations
+from tests.lib import SPEC_DIR
+from tests.lib.spec import iter_operations
 
 
 def walk_schemas(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.spec.conftest import SPEC_DIR
+from tests.lib import SPEC_DIR
 
 
 def spec_decisions(spec_files: dict[Path, Any]) -> set[str]:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.spec.conftest import iter_operations
+from tests.lib.spec import iter_operations
 
 
 def media_examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:

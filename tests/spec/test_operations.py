@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.spec.conftest import iter_operations
+from tests.lib.spec import iter_operations
 
 PARTNER: list[dict[str, list[str]]] = [{"partnerTenant": [], "partnerKey": []}]
 ADMIN: list[dict[str, list[str]]] = [{"adminSession": []}]

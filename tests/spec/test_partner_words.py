@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.spec.conftest import ROOT
+from tests.lib import REPO_ROOT
 
 INTERNAL = re.compile(
     r"\bD\d\d\b|as on the page|the page (?:shows|says|documents|sends|only)|page's example"
@@ -35,7 +35,7 @@ def _texts(node: Any, where: str) -> Iterator[tuple[str, str]]:
 
 
 def test_the_published_reference_has_no_internal_words() -> None:
-    document = yaml.safe_load((ROOT / "generated" / "openapi.docs.yaml").read_text())
+    document = yaml.safe_load((REPO_ROOT / "generated" / "openapi.docs.yaml").read_text())
     found = [
         f"{where}: {text[:80]!r}" for where, text in _texts(document, "#") if INTERNAL.search(text)
     ]
@@ -44,14 +44,14 @@ def test_the_published_reference_has_no_internal_words() -> None:
 
 
 def test_the_published_reference_notes_every_assumption() -> None:
-    document = yaml.safe_load((ROOT / "generated" / "openapi.docs.yaml").read_text())
+    document = yaml.safe_load((REPO_ROOT / "generated" / "openapi.docs.yaml").read_text())
     notes = [t for _, t in _texts(document, "#") if "**Assumption:**" in t]
     assert len(notes) >= 50
 
 
 def _python_files() -> list[Path]:
-    client = ROOT / "generated" / "signly-client"
-    return sorted(client.rglob("*.py")) + sorted((ROOT / "docs" / "guides").glob("*.md"))
+    client = REPO_ROOT / "generated" / "signly-client"
+    return sorted(client.rglob("*.py")) + sorted((REPO_ROOT / "docs" / "guides").glob("*.md"))
 
 
 @pytest.mark.parametrize("path", _python_files(), ids=lambda p: p.name)

@@ -1,12 +1,11 @@
 """What every drill shares: sizes, the tenants and their current keys, the refusal rules and
-the figures printed at the end of the run."""
+the figures printed at the end of the run (the `drills` plugin prints and writes them)."""
 
 from __future__ import annotations
 
 import json
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,9 +19,9 @@ from signly_sandbox.config import (
     SECOND_API_KEY,
     SECOND_TENANT_ID,
 )
+from tests.lib import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
-DRILLS_REPORT = REPO / "reports" / "drills.json"
+DRILLS_REPORT = REPO_ROOT / "reports" / "drills.json"
 
 
 @dataclass(frozen=True)
@@ -110,6 +109,11 @@ class Figures:
     def put(self, drill: str, **values: Any) -> None:
         with self._lock:
             self.drills.setdefault(drill, {}).update(values)
+
+    def merge(self, drills: dict[str, dict[str, Any]]) -> None:
+        """Add the figures another process (a pytest-xdist worker) recorded."""
+        for drill, values in drills.items():
+            self.put(drill, **values)
 
     def lines(self) -> list[str]:
         out = []
