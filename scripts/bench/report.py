@@ -3,9 +3,12 @@
 Rows: read mix (get document, list documents, get template) and publish mix from wrk at 32
 connections against `signly-sandbox serve` in its own process; list latency with 1k and 100k
 stored documents (seeded through the store's own API on a --data-dir database before the
-server starts); the server's RSS; warm `scripts.pipeline.generate` wall time; contract suite cases/s
-(a small bounded run); the client's overhead against raw httpx (scripts/bench/client.py).
-Targets: >= 5,000 reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x.
+server starts); the server's RSS; warm `scripts.pipeline.generate` and `--check` wall times
+beside the two bare generators run alone; contract suite cases/s (a small bounded run); the
+client's overhead against raw httpx (scripts/bench/client_overhead.py). Targets: >= 5,000
+reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x, generate within 1.5x
+of the bare generators and --check no slower than generate. `--only generate` (or any
+comma-separated parts: load, list, generate, contract, client) measures just those.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +31,7 @@ import httpx
 import orjson
 
 from scripts.bench.wrk import WrkResult, ensure_wrk, run_wrk
+from scripts.pipeline import generators
 from signly_sandbox.clock import SystemClock
 from signly_sandbox.config import PAGE_API_KEY, PAGE_TENANT_ID, SandboxConfig
 from signly_sandbox.process import Server
@@ -213,20 +220,84 @@ def list_rows(seconds: float, sizes: tuple[int, int]) -> list[Row]:
     return rows
 
 
-def generate_row() -> Row:
-    """Warm wall time of the generation pipeline (one untimed run first)."""
-    times = []
+def _seconds(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    """Wall time of `python -m <args>`, output discarded; a failure stops the bench."""
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=cwd,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.monotonic() - started
+
+
+def generate_rows(runs: int) -> list[Row]:
+    """Warm `generate` and `--check` against the two generators run bare, as a user would.
+
+    Bare: openapi-python-client, then datamodel-codegen, each alone on the client variant the
+    pipeline feeds them, with the pipeline's own commands (scripts/pipeline/generators.py),
+    environment and ruff config. One untimed `generate` first (cold), then `runs` rounds of
+    generate, check, bare, interleaved so a busy machine weighs on all three alike.
+    """
+    generate = ["scripts.pipeline.generate", "--out"]
+    times: dict[str, list[float]] = {"generate": [], "check": [], "client": [], "models": []}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(2):
-            started = time.monotonic()
-            subprocess.run(
-                [sys.executable, "-m", "scripts.pipeline.generate", "--out", tmp],
-                cwd=REPO,
-                check=True,
-                stdout=subprocess.DEVNULL,
+        out, bare = Path(tmp) / "generated", Path(tmp) / "bare"
+        cold = _seconds([*generate, str(out)], REPO)
+        bare.mkdir()
+        (bare / "ruff.toml").write_text(f'extend = "{(REPO / "pyproject.toml").as_posix()}"\n')
+        spec = bare / "openapi.client.yaml"
+        shutil.copyfile(out / spec.name, spec)
+        env = generators.env()
+        for n in range(runs):
+            times["generate"].append(_seconds([*generate, str(out)], REPO))
+            times["check"].append(_seconds([*generate, str(out), "--check"], REPO))
+            times["client"].append(
+                _seconds(generators.client_args(spec.name, f"client-{n}"), bare, env)
             )
-            times.append(time.monotonic() - started)
-    return Row("nox -s generate (warm)", round(times[1], 1), "s", note=f"cold {times[0]:.1f} s")
+            models = bare / f"models-{n}" / "__init__.py"
+            models.parent.mkdir()
+            times["models"].append(_seconds(generators.models_args(spec, models), REPO, env))
+    load = f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    median = {name: statistics.median(values) for name, values in times.items()}
+    bare_total = median["client"] + median["models"]
+    ratio = median["generate"] / bare_total
+    runs_note = ", ".join(f"{value:.2f}" for value in times["generate"])
+    return [
+        Row(
+            f"generate (warm, median of {runs})",
+            round(median["generate"], 2),
+            "s",
+            note=f"runs {runs_note} s; cold {cold:.2f} s",
+        ),
+        Row(
+            "bare generators, one after the other",
+            round(bare_total, 2),
+            "s",
+            note=f"openapi-python-client {median['client']:.2f} s + "
+            f"datamodel-codegen {median['models']:.2f} s (medians)",
+        ),
+        Row(
+            "generate / bare generators",
+            round(ratio, 2),
+            "x",
+            "<= 1.5",
+            ratio <= 1.5,
+            f"{load} (generate runs its generators side by side: it needs the 2nd core)",
+        ),
+        Row(
+            f"check-generated (warm, median of {runs})",
+            round(median["check"], 2),
+            "s",
+            "<= generate",
+            median["check"] <= median["generate"] * 1.05,
+            "ok within 5% of generate (timing noise)",
+        ),
+    ]
 
 
 def contract_row(max_examples: int) -> Row:
@@ -297,12 +368,14 @@ def client_rows() -> list[Row]:
 
 def render(rows: list[Row]) -> list[str]:
     width = max(len(row.name) for row in rows)
-    lines = [f"{'figure':<{width}}  {'value':>10} {'unit':<7} {'target':<9} ok   note"]
+    aim = max(9, *(len(row.target) for row in rows))
+    lines = [f"{'figure':<{width}}  {'value':>10} {'unit':<7} {'target':<{aim}} ok   note"]
     for row in rows:
         value = "-" if row.value is None else f"{row.value:,}"
         ok = {True: "yes", False: "NO", None: ""}[row.ok]
         lines.append(
-            f"{row.name:<{width}}  {value:>10} {row.unit:<7} {row.target:<9} {ok:<4} {row.note}"
+            f"{row.name:<{width}}  {value:>10} {row.unit:<7} {row.target:<{aim}} {ok:<4} "
+            f"{row.note}".rstrip()
         )
     return lines
 
@@ -314,6 +387,17 @@ def commit() -> str:
     return done.stdout.strip()
 
 
+PARTS = ("load", "list", "generate", "contract", "client")
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    parts = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(f"unknown parts {unknown}; choose from {PARTS}")
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10, help="wrk run per mix (10)")
@@ -321,15 +405,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=1_000, help="documents, small list")
     parser.add_argument("--large", type=int, default=100_000, help="documents, large list")
     parser.add_argument("--max-examples", type=int, default=5, help="contract run size")
+    parser.add_argument("--generate-runs", type=int, default=3, help="timed generate rounds")
+    parser.add_argument(
+        "--only",
+        type=_parts,
+        default=PARTS,
+        help=f"comma-separated parts to measure ({','.join(PARTS)}; default all)",
+    )
     parser.add_argument("--out", type=Path, default=REPORT, help="JSON report")
     args = parser.parse_args(argv)
-    ensure_wrk()
+    only: tuple[str, ...] = args.only
+    if {"load", "list"} & set(only):
+        ensure_wrk()
     started = time.monotonic()
-    rows = load_rows(args.seconds)
-    rows += list_rows(args.list_seconds, (args.small, args.large))
-    rows.append(generate_row())
-    rows.append(contract_row(args.max_examples))
-    rows += client_rows()
+    rows: list[Row] = []
+    if "load" in only:
+        rows += load_rows(args.seconds)
+    if "list" in only:
+        rows += list_rows(args.list_seconds, (args.small, args.large))
+    if "generate" in only:
+        rows += generate_rows(args.generate_runs)
+    if "contract" in only:
+        rows.append(contract_row(args.max_examples))
+    if "client" in only:
+        rows += client_rows()
     for line in render(rows):
         print(line)
     missed = [row.name for row in rows if row.ok is False]
@@ -343,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         "commit": commit(),
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "seconds": round(elapsed),
+        "parts": list(only),
         "rows": [asdict(row) for row in rows],
     }
     args.out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))

@@ -126,31 +126,96 @@ def bundle(root_file: Path) -> dict[str, Any]:
     return _Bundler(root_file).bundle(root_file.resolve())
 
 
+def _internal_ref(node: dict[str, Any]) -> str | None:
+    """The JSON pointer of `node`'s `$ref` when it is a reference inside the document."""
+    ref = node.get("$ref")
+    return ref[1:] if isinstance(ref, str) and ref.startswith("#") else None
+
+
+def _internal_refs(node: Any, found: set[str]) -> set[str]:
+    if isinstance(node, list):
+        for item in node:
+            _internal_refs(item, found)
+    elif isinstance(node, dict):
+        if (pointer := _internal_ref(node)) is not None:
+            found.add(pointer)
+        for value in node.values():
+            _internal_refs(value, found)
+    return found
+
+
+def _covers(pointer: str, places: tuple[str, ...]) -> bool:
+    return any(place == pointer or place.startswith(pointer + "/") for place in places)
+
+
+class _Expander:
+    """One `dereference`: each target expanded once, its result shared by every place using it.
+
+    A result is reused only where it would come out the same: a target whose expansion kept a
+    recursive `$ref` is never reused, and a reuse is refused where one of the pointers followed
+    inside it covers a place being expanded around the new one (it would be recursive there).
+    """
+
+    def __init__(self, document: dict[str, Any], keep_siblings: bool) -> None:
+        self.document = document
+        self.keep_siblings = keep_siblings
+        self.targets = _internal_refs(document, set()) - {""}
+        self.done: dict[str, tuple[Any, frozenset[str]]] = {}  # pointer -> result, followed
+        self.followed: set[str] = set()  # pointers followed by the expansion in progress
+        self.kept = 0  # recursive `$ref`s kept so far
+
+    def expand(self, node: Any, here: str, chain: tuple[str, ...]) -> Any:
+        """`node`, found at `here` while the places in `chain` are being expanded."""
+        if isinstance(node, list):
+            return [self.expand(item, f"{here}/{i}", chain) for i, item in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        pointer = _internal_ref(node)
+        if pointer is not None:
+            if _covers(pointer, (*chain, here)):
+                self.kept += 1
+                return copy.deepcopy(node)
+            target = resolve_pointer(self.document, pointer, node["$ref"])
+            target = self.place(pointer, target, (*chain, here))
+            if len(node) == 1 or not self.keep_siblings or not isinstance(target, dict):
+                return target
+            siblings = {k: self.expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
+            return {**target, **{k: v for k, v in siblings.items() if k != "$ref"}}
+        if here in self.targets:
+            return self.place(here, node, chain)
+        return {k: self.expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
+
+    def place(self, pointer: str, node: Any, chain: tuple[str, ...]) -> Any:
+        """The expansion of `node`, the target at `pointer`: reused when it comes out the same."""
+        if (done := self.done.get(pointer)) is not None:
+            result, followed = done
+            if not any(_covers(inner, chain) for inner in followed):
+                self.followed |= followed
+                return result
+        outer, self.followed, kept = self.followed, {pointer}, self.kept
+        if isinstance(node, dict) and _internal_ref(node) is None:
+            result = {k: self.expand(v, f"{pointer}/{_escape(k)}", chain) for k, v in node.items()}
+        else:
+            result = self.expand(node, pointer, chain)
+        if self.kept == kept:
+            self.done[pointer] = (result, frozenset(self.followed))
+        self.followed = outer | self.followed
+        return result
+
+
 def dereference(document: dict[str, Any], *, keep_siblings: bool = True) -> dict[str, Any]:
-    """Replace every internal `$ref` by a copy of its target.
+    """Replace every internal `$ref` by its target, expanded.
 
     Keys beside a `$ref` (`description`, `summary`) override the target's, as OpenAPI 3.1
     says; `keep_siblings=False` drops them instead, as prance does. A `$ref` whose target
     contains the place being expanded (recursion) stays a `$ref` into `components`, which
     this variant keeps, so the result is still a valid document.
+
+    The result shares subtrees: every place that refers to one target holds the same object
+    (treat the result as read-only). Why: the components repeat hundreds of times once
+    expanded, so this keeps the work, and that of readers that look at each object once
+    (openapi-spec-validator checks each schema object once), at the bundle's size; written
+    out without aliases it is the same text.
     """
-
-    def expand(node: Any, here: str, chain: tuple[str, ...]) -> Any:
-        if isinstance(node, list):
-            return [expand(item, f"{here}/{i}", chain) for i, item in enumerate(node)]
-        if not isinstance(node, dict):
-            return node
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#"):
-            pointer = ref[1:]
-            if any(loc == pointer or loc.startswith(pointer + "/") for loc in (*chain, here)):
-                return copy.deepcopy(node)
-            target = expand(resolve_pointer(document, pointer, ref), pointer, (*chain, here))
-            if not keep_siblings or not isinstance(target, dict):
-                return target
-            siblings = {k: expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
-            return {**target, **{k: v for k, v in siblings.items() if k != "$ref"}}
-        return {k: expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
-
-    result: dict[str, Any] = expand(document, "", ())
+    result: dict[str, Any] = _Expander(document, keep_siblings).expand(document, "", ())
     return result

@@ -4,6 +4,13 @@ Why one script: the bundle, its overlay variants, the client and the models must
 from the same spec with the same pinned tools, and a stale generated/ must fail CI. Output
 depends only on the inputs: no timestamps, no absolute paths, the same from any cwd, and
 the generators run from this interpreter's environment (`sys.executable -m ...`).
+
+Why in this order: the generators are most of the time and need only the client variant, so
+it is made first and both generators start at once (scripts/pipeline/generators.py); every
+document written is validated meanwhile, in two processes (scripts/pipeline/parallel.py).
+Nothing is kept for the output until every validation has passed, and a failure is reported
+as it always was: the first in the order source, bundle, dereferenced, overlay by overlay,
+client generator, models generator.
 """
 
 from __future__ import annotations
@@ -12,47 +19,43 @@ import argparse
 import filecmp
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from scripts.pipeline.bundle import dereference
 from scripts.pipeline.codesamples import with_code_samples
+from scripts.pipeline.generators import (
+    CLIENT_TEMPLATES,
+    GenerationError,
+    Job,
+    client_args,
+    models_args,
+    run,
+)
 from scripts.pipeline.overlay import OverlayError, apply_overlay
+from scripts.pipeline.parallel import Task, run_tasks
 from scripts.pipeline.partner_notes import with_partner_notes
-from scripts.pipeline.validate_spec import SpecInvalid, validate_all, validate_bundled
+from scripts.pipeline.validate_spec import (
+    SpecInvalid,
+    bundle_source,
+    load_validators,
+    validate_bundled,
+    validate_source,
+)
 from scripts.pipeline.yamlio import dump_json, dump_yaml, load_yaml, write_text
 
+__all__ = ["GenerationError", "differences", "idempotency_module", "main"]
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CLIENT_CONFIG = Path(__file__).with_name("client-config.yaml")
-# Custom openapi-python-client templates (the generated clients), and package/: the client's
-# hand-written runtime and errors, copied verbatim into the generated package.
-CLIENT_TEMPLATES = Path(__file__).with_name("client-templates")
 CLIENT_OVERLAY = "client"
 DOCS_OVERLAY = "docs"
-# From shared/notes/toolchain.md: correct, deterministic pydantic v2 models from the bundle.
-DATAMODEL_FLAGS = [
-    "--input-file-type", "openapi",
-    "--output-model-type", "pydantic_v2.BaseModel",
-    "--target-python-version", "3.11",
-    "--target-pydantic-version", "2.14",
-    "--use-annotated", "--use-union-operator", "--use-standard-collections",
-    "--field-constraints", "--disable-timestamp", "--use-title-as-name",
-    "--collapse-root-models", "--snake-case-field", "--allow-population-by-field-name",
-    "--use-double-quotes", "--parent-scoped-naming", "--strict-nullable",
-    "--use-missing-sentinel", "--openapi-scopes", "schemas", "paths", "parameters",
-    "--formatters", "ruff-check", "ruff-format",
-]  # fmt: skip
+BUNDLE = "openapi.yaml"
 IGNORED_NAMES = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
-
-
-class GenerationError(Exception):
-    """A step of the pipeline failed; the message says which and why."""
 
 
 class Timer:
@@ -66,87 +69,121 @@ class Timer:
     def step(self, name: str) -> Iterator[None]:
         began = time.perf_counter()
         yield
-        self.steps.append((name, time.perf_counter() - began))
-        print(f"  {self.steps[-1][1]:6.2f} s  {name}", flush=True)
+        self.record(name, time.perf_counter() - began)
+
+    def record(self, name: str, seconds: float) -> None:
+        self.steps.append((name, seconds))
+        print(f"  {seconds:6.2f} s  {name}", flush=True)
 
     def total(self) -> float:
         return time.perf_counter() - self.start
 
 
-def _env() -> dict[str, str]:
-    """Put this interpreter's bin first, so post hooks find the pinned ruff; no ruff cache."""
-    env = dict(os.environ, RUFF_NO_CACHE="true", PYTHONHASHSEED="0")
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    return env
+def _label(name: str) -> str:
+    """How a document is named in an error, as before (the bundle as validate_all names it)."""
+    return f"bundle of {BUNDLE}" if name == BUNDLE else f"generated/{name}"
 
 
-def _run(args: list[str], cwd: Path, what: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", *args], cwd=cwd, env=_env(), capture_output=True, text=True
-    )
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0:
-        raise GenerationError(f"{what} failed (exit {result.returncode}):\n{output}")
-    return output
+def _validate_in_order(root: Path, documents: dict[str, Any]) -> None:
+    """What used to be checked before the step that failed; raises its first error."""
+    if root.is_file():
+        validate_source(root)
+    for name, document in documents.items():
+        validate_bundled(document, _label(name))
 
 
-def _write_spec(out: Path, name: str, document: dict[str, Any]) -> None:
-    validate_bundled(document, f"generated/{name}")
-    write_text(out / name, dump_yaml(document))
+def documents(spec_dir: Path, overlays_dir: Path) -> dict[str, Any]:
+    """Every spec document to write, by file name: the bundle, dereferenced, each variant."""
+    root = spec_dir / "openapi.yaml"
+    try:
+        bundled = bundle_source(root)
+    except SpecInvalid:
+        _validate_in_order(root, {})
+        raise
+    made = {BUNDLE: bundled, "openapi.dereferenced.yaml": dereference(bundled)}
+    for overlay_file in sorted(overlays_dir.glob("*.yaml")):
+        try:
+            variant = apply_overlay(bundled, load_yaml(overlay_file))
+            if overlay_file.stem == DOCS_OVERLAY:  # samples as x-codeSamples, partner notes
+                variant = with_partner_notes(with_code_samples(variant))
+        except OverlayError as error:
+            _validate_in_order(root, made)
+            raise GenerationError(f"overlays/{overlay_file.name}: {error}") from error
+        made[f"openapi.{overlay_file.stem}.yaml"] = variant
+    return made
+
+
+def _validate_and_write(
+    spec_dir: Path, out: Path, made: dict[str, Any], written: str, after_fork: Callable[[], None]
+) -> None:
+    """Validate the source and every document in two processes; write the ones not written.
+
+    The errors are raised in the order they always were: source, bundle, dereferenced,
+    variants by overlay name.
+    """
+    load_validators()  # before the fork, so both processes have them
+
+    def validate(name: str) -> Task:
+        # Variants other than the client's, and the source, go to the second process.
+        forked = name not in (BUNDLE, "openapi.dereferenced.yaml", written)
+        return Task(name, lambda: validate_bundled(made[name], _label(name)), forked)
+
+    def write() -> None:
+        for name, document in made.items():
+            if name != written:
+                write_text(out / name, dump_yaml(document))
+        write_text(out / "openapi.json", dump_json(made[BUNDLE]))
+
+    tasks = [
+        Task("spec/", lambda: validate_source(spec_dir / "openapi.yaml"), forked=True),
+        *(validate(name) for name in made),
+        Task("write", write),
+    ]
+    for error in run_tasks(tasks, after_fork):
+        if error is not None:
+            raise error
 
 
 def build(spec_dir: Path, overlays_dir: Path, out: Path, timer: Timer) -> None:
     """Write every generated artefact into the empty directory `out`."""
-    with timer.step("validate spec/ (prance) and bundle it"):
-        bundled = validate_all(spec_dir / "openapi.yaml")
-    with timer.step("write + validate openapi.yaml, openapi.dereferenced.yaml, openapi.json"):
-        _write_spec(out, "openapi.yaml", bundled)
-        _write_spec(out, "openapi.dereferenced.yaml", dereference(bundled))
-        write_text(out / "openapi.json", dump_json(bundled))
     overlays = sorted(overlays_dir.glob("*.yaml"))
-    with timer.step(f"apply + validate {len(overlays)} overlays"):
-        for overlay_file in overlays:
-            try:
-                variant = apply_overlay(bundled, load_yaml(overlay_file))
-                if overlay_file.stem == DOCS_OVERLAY:  # samples as x-codeSamples, partner notes
-                    variant = with_partner_notes(with_code_samples(variant))
-            except OverlayError as error:
-                raise GenerationError(f"overlays/{overlay_file.name}: {error}") from error
-            _write_spec(out, f"openapi.{overlay_file.stem}.yaml", variant)
-    client_spec = out / f"openapi.{CLIENT_OVERLAY}.yaml"
-    if not client_spec.is_file():
+    with timer.step(f"bundle spec/, dereference, apply {len(overlays)} overlays"):
+        made = documents(spec_dir, overlays_dir)
+    client_name = f"openapi.{CLIENT_OVERLAY}.yaml"
+    if client_name not in made:
+        _validate_in_order(spec_dir / "openapi.yaml", made)
         raise GenerationError(f"overlays/{CLIENT_OVERLAY}.yaml is missing: the client needs it")
-    with timer.step("openapi-python-client -> signly-client/"):
-        # --meta uv: PEP 621 metadata and a build backend held to one minor release
-        # (uv_build>=0.12.0,<0.13.0), so `pip install generated/signly-client` builds the
-        # same way everywhere. `setup` declares no [build-system] (whatever setuptools),
-        # `pdm` leaves pdm-backend unbounded, `poetry` allows any poetry-core 2.x.
-        _run(
-            ["openapi_python_client", "generate", "--path", client_spec.name,
-             "--config", str(CLIENT_CONFIG), "--output-path", "signly-client",
-             "--meta", "uv", "--overwrite", "--fail-on-warning",
-             "--custom-template-path", str(CLIENT_TEMPLATES)],
-            out, "openapi-python-client",
-        )  # fmt: skip
-    # The models read the client variant too: error answers are one ErrorEnvelope there,
-    # where the bundle's per-response pins would become one model per operation and status.
-    with timer.step("datamodel-codegen -> signly_models/"):
-        (out / "signly_models").mkdir()
-        _run(
-            ["datamodel_code_generator", "--input", str(client_spec),
-             "--output", str(out / "signly_models" / "__init__.py"), *DATAMODEL_FLAGS],
-            REPO_ROOT, "datamodel-codegen",
-        )  # fmt: skip
-        _relativize_header(out / "signly_models" / "__init__.py")
+    client_spec, models = out / client_name, out / "signly_models" / "__init__.py"
+    jobs: list[Job] = []
+    try:
+        with timer.step(f"write {client_name}, start openapi-python-client and datamodel-codegen"):
+            write_text(client_spec, dump_yaml(made[client_name]))
+            models.parent.mkdir()
+            client = client_args(client_name, "signly-client")
+            jobs.append(Job.start(client, out, "openapi-python-client"))
+            # The models read the client variant too: error answers are one ErrorEnvelope
+            # there, where the bundle's per-response pins would make one model per status.
+            jobs.append(Job.start(models_args(client_spec, models), REPO_ROOT, "datamodel-codegen"))
+        with timer.step(f"validate spec/ (prance) and {len(made)} documents, write them"):
+            # The generators' output is collected by threads, started once the fork is done.
+            _validate_and_write(spec_dir, out, made, client_name, lambda: Job.watch_all(jobs))
+        for job, name in zip(jobs, ("signly-client/", "signly_models/"), strict=True):
+            job.finish()
+            timer.record(f"{job.what} -> {name} (started with the validation)", job.seconds())
+    except BaseException:  # a failure, or Ctrl-C: the other generator is not wanted either
+        for job in jobs:
+            job.stop()
+        raise
     with timer.step("ruff format generated code"):
-        _run(["ruff", "format", "--no-cache", "."], out / "signly-client", "ruff format")
+        _relativize_header(models)
+        run(["ruff", "format", "--no-cache", "."], out / "signly-client", "ruff format")
         config = str(REPO_ROOT / "pyproject.toml")
-        _run(["ruff", "format", "--no-cache", "--config", config, "signly_models"], out, "ruff")
+        run(["ruff", "format", "--no-cache", "--config", config, "signly_models"], out, "ruff")
     # The client's hand-written modules, after formatting so they stay byte for byte as written.
     for module in sorted((CLIENT_TEMPLATES / "package").glob("*.py")):
         shutil.copyfile(module, out / "signly-client" / "signly_client" / module.name)
     api = out / "signly-client" / "signly_client" / "api"
-    write_text(api / "_idempotency.py", idempotency_module(load_yaml(client_spec)))
+    write_text(api / "_idempotency.py", idempotency_module(made[client_name]))
 
 
 IDEMPOTENT_METHODS = {"get", "head", "options", "put", "delete", "trace"}  # RFC 9110

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from scripts.pipeline.bundle import BundleError, bundle, dereference
+from scripts.pipeline.bundle import BundleError, _escape, bundle, dereference, resolve_pointer
 from scripts.pipeline.validate_spec import SpecInvalid, validate_all
 from scripts.pipeline.yamlio import dump_yaml, load_yaml
 
@@ -151,3 +153,93 @@ def test_invalid_spec_is_reported(tmp_path: Path) -> None:
     root.write_text("openapi: 3.1.0\ninfo: {title: t}\npaths: {}\n", encoding="utf-8")
     with pytest.raises(SpecInvalid, match="version"):
         validate_all(root)
+
+
+def _expanded_everywhere(document: dict[str, Any], keep_siblings: bool = True) -> Any:
+    """dereference without sharing: every place expands its target again (the oracle)."""
+
+    def expand(node: Any, here: str, chain: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [expand(item, f"{here}/{i}", chain) for i, item in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            pointer = ref[1:]
+            if any(p == pointer or p.startswith(pointer + "/") for p in (*chain, here)):
+                return dict(node)
+            target = expand(resolve_pointer(document, pointer, ref), pointer, (*chain, here))
+            if not keep_siblings or not isinstance(target, dict):
+                return target
+            siblings = {k: expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
+            return {**target, **{k: v for k, v in siblings.items() if k != "$ref"}}
+        return {k: expand(v, f"{here}/{_escape(k)}", chain) for k, v in node.items()}
+
+    return expand(document, "", ())
+
+
+def _random_document(rng: random.Random) -> dict[str, Any]:
+    """Nested objects and arrays with `$ref`s to random places: recursion, chains, siblings."""
+
+    def node(depth: int) -> Any:
+        if depth > 3 or rng.random() < 0.3:
+            return rng.choice(["s", 1, True, None])
+        if rng.random() < 0.3:
+            return [node(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {rng.choice("abcde/~"): node(depth + 1) for _ in range(rng.randint(0, 3))}
+
+    document = {"components": {"schemas": {f"S{i}": node(1) for i in range(5)}}}
+    document["paths"] = {"/p": node(1)}
+    places: list[tuple[Any, str]] = []
+
+    def walk(value: Any, here: str) -> None:
+        if isinstance(value, dict):
+            places.append((value, here))
+            for key, item in list(value.items()):
+                walk(item, f"{here}/{_escape(key)}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{here}/{i}")
+
+    walk(document, "")
+    for _ in range(rng.randint(1, 8)):
+        holder = rng.choice(places)[0]
+        ref: dict[str, Any] = {"$ref": "#" + rng.choice(places)[1]}
+        if rng.random() < 0.3:
+            ref["description"] = "beside the ref"
+        holder[rng.choice("abcdxyz")] = ref
+    return document
+
+
+@pytest.mark.parametrize("keep_siblings", [True, False])
+def test_shared_dereference_equals_expanding_every_place(keep_siblings: bool) -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        document = _random_document(rng)
+        try:
+            expected = _expanded_everywhere(document, keep_siblings)
+        except BundleError as error:
+            with pytest.raises(BundleError, match=re.escape(str(error))):
+                dereference(document, keep_siblings=keep_siblings)
+            continue
+        assert dereference(document, keep_siblings=keep_siblings) == expected, document
+    for root in (FIXTURE, REAL_SPEC):
+        if root.is_file():
+            bundled = bundle(root)
+            assert dereference(bundled) == _expanded_everywhere(bundled)
+
+
+def test_dereference_shares_each_target() -> None:
+    document = {
+        "components": {
+            "schemas": {"A": {"type": "object", "properties": {"n": {"type": "integer"}}}}
+        },
+        "x-one": {"$ref": "#/components/schemas/A"},
+        "x-two": [{"$ref": "#/components/schemas/A"}],
+        "x-described": {"$ref": "#/components/schemas/A", "description": "own"},
+    }
+    result = dereference(document)
+    target = result["components"]["schemas"]["A"]
+    assert result["x-one"] is target and result["x-two"][0] is target
+    assert result["x-described"] is not target  # its own description
+    assert result["x-described"]["properties"] is target["properties"]

@@ -155,3 +155,51 @@ def test_an_overlay_that_misses_stops_generation(
     error = capsys.readouterr().err
     assert "overlays/client.yaml: action #0" in error and "matches nothing" in error
     assert not (tmp_path / "generated").exists()
+
+
+def test_an_invalid_spec_is_reported_before_an_overlay_that_misses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The overlays are applied before validation now; the first error is still the spec's."""
+    spec = tmp_path / "spec"
+    shutil.copytree(FIXTURE_SPEC, spec)
+    root = load_yaml(spec / "openapi.yaml")
+    del root["info"]["version"]
+    (spec / "openapi.yaml").write_text(dump_yaml(root), encoding="utf-8")
+    overlays = tmp_path / "overlays"
+    overlays.mkdir()
+    (overlays / "client.yaml").write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n  - target: $.paths['/v2']\n    remove: true\n",
+        encoding="utf-8",
+    )
+    args = ["--spec-dir", str(spec), "--overlays-dir", str(overlays)]
+    assert main([*args, "--out", str(tmp_path / "generated")]) == 1
+    error = capsys.readouterr().err
+    assert "spec/openapi.yaml: ValidationError" in error  # prance on the source, as before
+    assert "matches nothing" not in error
+    assert not (tmp_path / "generated").exists()
+
+
+def test_an_invalid_variant_stops_the_running_generators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The generators start before the variants are validated: a failure still wins, and
+    nothing of theirs is left behind."""
+    overlays = tmp_path / "overlays"
+    overlays.mkdir()
+    (overlays / "client.yaml").write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n  - target: $.info\n    update: {x-audience: client}\n",
+        encoding="utf-8",
+    )
+    (overlays / "sandbox.yaml").write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\n"
+        "actions:\n  - target: $.info\n    update: {version: 2}\n",
+        encoding="utf-8",
+    )
+    args = ["--spec-dir", str(FIXTURE_SPEC), "--overlays-dir", str(overlays)]
+    assert main([*args, "--out", str(tmp_path / "generated")]) == 1
+    error = capsys.readouterr().err
+    assert "generated/openapi.sandbox.yaml: OpenAPIValidationError" in error, error
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["overlays"]
