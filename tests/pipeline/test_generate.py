@@ -20,13 +20,10 @@ import pytest
 
 from scripts.pipeline.generate import differences, main
 from scripts.pipeline.yamlio import dump_yaml, load_yaml
-
-from .conftest import REPO_ROOT
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
 
 FIXTURE_SPEC = Path(__file__).parent / "fixtures" / "spec"
-pytestmark = pytest.mark.skipif(
-    not (REPO_ROOT / "spec" / "openapi.yaml").is_file(), reason="spec/ not written yet"
-)
 
 
 @dataclass
@@ -38,7 +35,7 @@ class Runs:
 
 
 def _generate(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    env = clean_environ(PYTHONPATH=str(REPO_ROOT))
     return subprocess.Popen(
         [sys.executable, "-m", "scripts.pipeline.generate", *map(str, args)],
         cwd=cwd,
@@ -81,15 +78,18 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     return Runs(out, again, results[1].stdout, _finish(drift))
 
 
+@pytest.mark.slow
 def test_generation_is_deterministic_and_cwd_independent(runs: Runs) -> None:
     assert differences(runs.out, runs.again) == []
 
 
+@pytest.mark.slow
 def test_committed_generated_matches_the_spec(runs: Runs) -> None:
     """What `nox -s check-generated` enforces: run `nox -s generate` and commit if this fails."""
     assert differences(runs.out, REPO_ROOT / "generated") == []
 
 
+@pytest.mark.slow
 def test_check_lists_every_stale_file(runs: Runs) -> None:
     assert runs.check_changed.returncode == 1
     report = runs.check_changed.stderr
@@ -103,6 +103,7 @@ def test_check_lists_every_stale_file(runs: Runs) -> None:
     assert "is stale" in report
 
 
+@pytest.mark.slow
 def test_outputs_and_timings(runs: Runs) -> None:
     names = {path.name for path in runs.out.iterdir()}
     expected = {"openapi.yaml", "openapi.dereferenced.yaml", "openapi.json", "signly-client"}
@@ -116,12 +117,14 @@ def test_outputs_and_timings(runs: Runs) -> None:
         assert step in runs.stdout
 
 
+@pytest.mark.slow
 def test_docs_tag_groups_cover_every_tag(runs: Runs) -> None:
     docs = load_yaml(runs.out / "openapi.docs.yaml")
     grouped = [tag for group in docs["x-tagGroups"] for tag in group["tags"]]
     assert sorted(grouped) == sorted(tag["name"] for tag in docs["tags"])
 
 
+@pytest.mark.slow
 def test_generated_packages_import(runs: Runs) -> None:
     code = (
         "import signly_client, signly_models\n"
@@ -132,7 +135,7 @@ def test_generated_packages_import(runs: Runs) -> None:
     path = os.pathsep.join([str(runs.out / "signly-client"), str(runs.out)])
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env=dict(os.environ, PYTHONPATH=path),
+        env=clean_environ(PYTHONPATH=path),
         capture_output=True,
         text=True,
         check=False,

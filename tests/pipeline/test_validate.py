@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from typing import Any
@@ -12,8 +11,8 @@ import pytest
 from scripts.pipeline.bundle import dereference
 from scripts.pipeline.parallel import Task, run_tasks
 from scripts.pipeline.validate_spec import SpecInvalid, validate_bundled
-
-from .conftest import REPO_ROOT
+from tests.lib import REPO_ROOT
+from tests.lib.env import clean_environ
 
 BAD_PART = {
     "allOf": [{"type": "object", "properties": {"a": {"type": "string"}}}],
@@ -76,7 +75,7 @@ def test_iri_formats_are_still_checked_after_the_deferred_import() -> None:
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPO_ROOT,
-        env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)),
+        env=clean_environ(PYTHONPATH=str(REPO_ROOT)),
         capture_output=True,
         text=True,
         check=False,

@@ -22,8 +22,7 @@ from scripts.pipeline.yamlio import (
     libyaml_writes_the_same,
     load_yaml,
 )
-
-from .conftest import REPO_ROOT
+from tests.lib import REPO_ROOT
 
 pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml")
 OPTIONS: dict[str, Any] = {
@@ -94,8 +93,7 @@ def test_untested_characters_and_keys_go_through_pyyaml(text: Any) -> None:
 
 def test_committed_documents_round_trip_byte_for_byte() -> None:
     documents = sorted((REPO_ROOT / "generated").glob("openapi.*.yaml"))
-    if not documents:
-        pytest.skip("generated/ not written yet")
+    assert len(documents) >= 4, documents  # client, dereferenced, docs, sandbox
     for path in documents:
         data = load_yaml(path)
         assert libyaml_writes_the_same(data), path.name
