@@ -138,16 +138,20 @@ class ApiClient:
         auth: Auth = "partner",
         headers: dict[str, str] | None = None,
         check: bool = True,
+        content: bytes | None = None,
+        retry_429: bool = True,
     ) -> Exchange:
-        """One API call; `check=False` skips the envelope check (the caller inspects it)."""
+        """One API call; `check=False` skips the envelope check (the caller inspects it).
+        `content` is a raw body (sent with the Content-Type of `headers`); `retry_429=False`
+        hands a 429 to the caller instead of waiting it out."""
         sent = {**self.auth_headers(auth), **(headers or {})}
-        body = None
+        body = content
         if json_body is not None:
             body = json.dumps(json_body).encode()
             sent.setdefault("Content-Type", "application/json")
         query = {k: v for k, v in (params or {}).items() if v is not None}
         url = str(httpx.URL(self.base_url + path, params=query or None))
-        exchange = self._send(method, url, sent, body)
+        exchange = self._send(method, url, sent, body, retries=MAX_429_RETRIES if retry_429 else 0)
         exchange.operation = operation_label(method, path)
         if check:
             self.checked(exchange, "envelope", check_envelope)
@@ -165,11 +169,19 @@ class ApiClient:
         exchange.operation = f"{method} <storage>"
         return exchange
 
-    def _send(self, method: str, url: str, headers: dict[str, str], body: bytes | None) -> Exchange:
-        for attempt in range(MAX_429_RETRIES + 1):
+    def _send(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        body: bytes | None,
+        retries: int = MAX_429_RETRIES,
+    ) -> Exchange:
+        for attempt in range(retries + 1):
             self.pacer.wait()
             response = self._http.request(method, url, headers=headers, content=body)
-            if response.status_code != 429 or attempt == MAX_429_RETRIES:
+            REPORT.observe(method, url, headers, body, response.status_code)
+            if response.status_code != 429 or attempt == retries:
                 break
             time.sleep(retry_after_seconds(response.headers.get("retry-after")))
         REPORT.count_case()

@@ -46,12 +46,16 @@ def _templates() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def operation_label(method: str, path: str) -> str:
-    """`METHOD /path/{template}` for a known path, else `METHOD <path>` as sent."""
+    """`METHOD /path/{template}` for a known path, else `METHOD <path>` as sent with its
+    UUIDs as `{id}` (the sandbox's `/_sandbox/...` controls: one line each, not one per id)."""
     for regex, template in _templates():
         if regex.match(path):
             return f"{method.upper()} {template}"
-    return f"{method.upper()} {path}"
+    return f"{method.upper()} {UUID.sub('{id}', path)}"
 
 
 @cache

@@ -3,8 +3,13 @@
 Why a collector of our own: the run mixes schemathesis phases and our property tests, and a
 reader wants one table (operation x check: passed / failed) plus every failure with its
 reproducing curl line and the response — not one pytest traceback per test. The plugin
-prints it at the end and writes it as JSON next to the JUnit XML; the planted-fault tests
-read the same structure to assert that the right check named the fault.
+prints it at the end and writes it as JSON and as one offline HTML page next to the JUnit
+XML; the planted-fault tests read the same structure to assert that the right check named
+the fault. It also carries the run's coverage (coverage.py): every exchange of the run
+passes through `Report.observe`, from our client and from schemathesis's session alike.
+
+Under `--workers N` each pytest-xdist worker keeps its own Report; `to_state` / `merge`
+carry them to the controller, which prints and writes the one summary.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from signly_contract.coverage import Coverage
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -26,6 +33,7 @@ class Finding:
     message: str
     curl: str = ""
     response: str = ""
+    cassette: str = ""  # the HAR file that replays it (`signly-contract replay PATH`)
 
 
 @dataclass
@@ -37,7 +45,12 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     cases: int = 0
     stateful_steps: int = 0
+    coverage: Coverage = field(default_factory=Coverage)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def observe(self, method: str, url: str, headers: Any, body: bytes | None, status: int) -> None:
+        """One exchange as sent and received (coverage.py says what is kept of it)."""
+        self.coverage.observe(method, url, headers, body, status)
 
     def record(self, operation: str, check: str, ok: bool, finding: Finding | None = None) -> None:
         with self._lock:
@@ -68,6 +81,44 @@ class Report:
             self.findings.clear()
             self.cases = 0
             self.stateful_steps = 0
+        self.coverage.reset()
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything, as plain JSON (a pytest-xdist worker sends it to the controller)."""
+        with self._lock:
+            return {
+                "passed": [[op, check, n] for (op, check), n in self.passed.items()],
+                "failed": [[op, check, n] for (op, check), n in self.failed.items()],
+                "findings": [asdict(f) for f in self.findings],
+                "cases": self.cases,
+                "stateful_steps": self.stateful_steps,
+                "coverage": self.coverage.to_state(),
+            }
+
+    def merge(self, state: dict[str, Any]) -> None:
+        with self._lock:
+            for op, check, count in state["passed"]:
+                self.passed[(op, check)] += count
+            for op, check, count in state["failed"]:
+                self.failed[(op, check)] += count
+            known = {(f.operation, f.check, f.message) for f in self.findings}
+            for raw in state["findings"]:
+                finding = Finding(**raw)
+                if (finding.operation, finding.check, finding.message) not in known:
+                    self.findings.append(finding)
+            self.cases += state["cases"]
+            self.stateful_steps += state["stateful_steps"]
+        self.coverage.merge(state["coverage"])
+
+    def checks_of(self, operation: str) -> list[tuple[str, int, int]]:
+        totals: dict[str, list[int]] = {}
+        for (op, check), count in self.passed.items():
+            if op == operation:
+                totals.setdefault(check, [0, 0])[0] += count
+        for (op, check), count in self.failed.items():
+            if op == operation:
+                totals.setdefault(check, [0, 0])[1] += count
+        return sorted((check, ok, bad) for check, (ok, bad) in totals.items())
 
     def by_operation(self) -> list[tuple[str, int, int]]:
         totals: dict[str, list[int]] = {}
@@ -110,24 +161,74 @@ class Report:
                 ]
                 if finding.curl:
                     lines.append(f"   reproduce: {finding.curl}")
+                if finding.cassette:
+                    lines.append(f"   replay: signly-contract replay {finding.cassette}")
                 if finding.response:
                     lines += [f"   | {line}" for line in finding.response.splitlines()[:25]]
         return lines
 
+    def render_coverage(self) -> list[str]:
+        """The coverage summary: per operation what was not reached, then the totals; the
+        last line is the overall percentage."""
+        if not self.coverage.enabled:
+            return ["coverage: not recorded (--no-coverage)"]
+        lines = ["coverage per operation (documented statuses observed; what was not, and why):"]
+        for row in self.coverage.operations():
+            documented = row["documented_statuses"]
+            missing = row["unreached_statuses"]
+            reached = len(documented) - len(missing)
+            mark = "ok  " if not missing else "GAP "
+            line = f"  {mark} {row['operation']:<62} {reached}/{len(documented)}"
+            if row["only_via_prefer"]:
+                line += f"  (via Prefer only: {', '.join(row['only_via_prefer'])})"
+            lines.append(line)
+            reasons: dict[str, list[str]] = {}
+            for status, reason in missing.items():
+                reasons.setdefault(reason, []).append(status)
+            for reason, statuses in reasons.items():
+                lines.append(f"         not reached {', '.join(statuses)}: {reason}")
+        totals = self.coverage.totals()
+        parts = [
+            f"{kind.replace('_', ' ')} {100.0 * done / of if of else 100.0:.1f}% ({done}/{of})"
+            for kind, (done, of) in totals.items()
+        ]
+        lines += ["", "coverage: " + "; ".join(parts)]
+        lines.append(f"coverage {self.coverage.percentage():.1f}%")
+        return lines
+
     def to_json(self) -> dict[str, Any]:
+        coverage = self.coverage.operations() if self.coverage.enabled else []
+        by_label = {row["operation"]: row for row in coverage}
+        operations = []
+        for operation, passed, failed in self.by_operation():
+            row = {"operation": operation, "passed": passed, "failed": failed}
+            row.update(by_label.pop(operation, {}))
+            row["checks"] = [
+                {"check": c, "passed": p, "failed": f} for c, p, f in self.checks_of(operation)
+            ]
+            operations.append(row)
+        for operation, row in by_label.items():  # documented, never exercised
+            operations.append(
+                {"operation": operation, "passed": 0, "failed": 0, **row, "checks": []}
+            )
+        totals = self.coverage.totals() if self.coverage.enabled else {}
         return {
             "cases": self.cases,
             "stateful_steps": self.stateful_steps,
-            "operations": [
-                {"operation": o, "passed": p, "failed": f} for o, p, f in self.by_operation()
-            ],
+            "coverage": {
+                "recorded": self.coverage.enabled,
+                "percentage": round(self.coverage.percentage(), 2) if coverage else None,
+                "totals": {k: {"covered": d, "documented": o} for k, (d, o) in totals.items()},
+            },
+            "operations": sorted(operations, key=lambda row: row["operation"]),
             "checks": [{"check": c, "passed": p, "failed": f} for c, p, f in self.by_check()],
             "findings": [asdict(f) for f in self.findings],
         }
 
-    def write_json(self, path: Path) -> None:
+    def write_json(self, path: Path, data: dict[str, Any] | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_json(), indent=2), encoding="utf-8")
+        body = self.to_json() if data is None else data
+        path.write_text(json.dumps(body, indent=2), encoding="utf-8")
 
 
 REPORT = Report()

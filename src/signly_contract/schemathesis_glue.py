@@ -118,7 +118,18 @@ def retrying_session() -> requests.Session:
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
+    # Every response of the session, whoever sent it (the phases, the stateful steps, and
+    # the requests checks such as ignored_auth send themselves), goes to the coverage.
+    session.hooks["response"].append(_observe)
     return session
+
+
+def _observe(response: Any, *args: Any, **kwargs: Any) -> None:
+    request = response.request
+    body = request.body.encode() if isinstance(request.body, str) else request.body
+    REPORT.observe(
+        str(request.method), str(request.url), request.headers, body, response.status_code
+    )
 
 
 def exchange_of(response: Any, operation: str) -> Exchange:
@@ -262,6 +273,13 @@ class Runner:
         runner = self
 
         class SignlyFlow(schema.as_state_machine()):  # type: ignore[misc]
+            def step(self, input: Any) -> Any:
+                transition = input.transition
+                if transition is not None and input.is_applied:
+                    source = transition.id.split(" -> ", 1)[0]
+                    REPORT.coverage.followed(source, transition.id)
+                return super().step(input)
+
             def get_call_kwargs(self, case: Any) -> dict[str, Any]:
                 return {"session": runner.session}
 

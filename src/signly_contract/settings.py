@@ -49,6 +49,10 @@ class RunSettings:
     rate_limit: float | None = None
     seed: int = 0
     max_examples: int = 25
+    workers: int = 1
+    webhook_url: str | None = None  # --base-url: where the tenant's webhook delivers
+    webhook_listen: str | None = None  # HOST:PORT of the receiver
+    cassettes: str | None = None  # directory of the failures' HAR cassettes
 
     @property
     def embedded(self) -> bool:

@@ -463,6 +463,40 @@ async def auth_ignored(request: Req, forward: Forward) -> Resp:
     return await forward(request)
 
 
+async def key_without_tenant_served(request: Req, forward: Forward) -> Resp:
+    """A key sent without X-Tenant-Signly is served as the tenant the key belongs to."""
+    key = request.headers.get("x-auth-signly")
+    if request.path.startswith("/v1/") and key and "x-tenant-signly" not in request.headers:
+        for owner in SEEDED:
+            if owner.api_key == key:
+                request.headers["x-tenant-signly"] = owner.tenant_id
+    return await forward(request)
+
+
+async def credits_not_enforced(request: Req, forward: Forward) -> Resp:
+    """Publishing never runs out of credit: a balance of 0 is acknowledged, not applied."""
+    if _is(request, "PUT", "_sandbox", "credits"):
+        wanted = json.loads(request.body or b"{}").get("credits")
+        if wanted == 0:
+            tenant = request.headers.get("x-tenant-signly")
+            data = {"tenantId": tenant, "credits": 0}
+            return await _fake(forward, request, 200, "sandbox_credits_set", data)
+    return await forward(request)
+
+
+async def payload_too_large_as_400(request: Req, forward: Forward) -> Resp:
+    """An oversized body is answered as a validation error, not the documented 413 (D29)."""
+    response = await forward(request)
+    body = response.json
+    if response.status == 413 and isinstance(body, dict):
+        body.update({"status": 400, "code": "validation_error"})
+        if isinstance(body.get("error"), dict):
+            body["error"]["type"] = "validation"
+        response.status = 400
+        response.set_json(body)
+    return response
+
+
 @dataclass(frozen=True)
 class Fault:
     """A broken variant, the part of the suite aimed at it, and the checks that may name it."""
@@ -597,6 +631,24 @@ FAULTS: tuple[Fault, ...] = (
         "response_schema_conformance",
     ),
     _s("auth_ignored", auth_ignored, "examples", "POST", "/v1/templates", "ignored_auth"),
+    _p(
+        "key_without_tenant_served",
+        key_without_tenant_served,
+        "partial_and_crossed_credentials",
+        "auth.key_without_tenant",
+    ),
+    _p(
+        "credits_not_enforced",
+        credits_not_enforced,
+        "documented_statuses",
+        "credits.exhausted_refused",
+    ),
+    _p(
+        "payload_too_large_as_400",
+        payload_too_large_as_400,
+        "documented_statuses",
+        "documented_status.reached",
+    ),
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from signly_contract.properties import access, documents, lists, templates
+from signly_contract.properties import access, credentials, documents, lists, statuses, templates
 from signly_contract.properties.base import Ctx
 
 
@@ -19,6 +19,7 @@ class Property:
     writes: bool = True
     billable: bool = False
     admin: bool = False
+    last: bool = False  # runs after the others (it only adds what they did not reach)
 
 
 PROPERTIES: dict[str, Property] = {
@@ -36,4 +37,8 @@ PROPERTIES: dict[str, Property] = {
     "foreign_tenant_refused": Property(access.foreign_tenant_refused, writes=False),
     "no_cross_tenant_read": Property(access.no_cross_read),
     "credential_lifecycle": Property(access.credential_lifecycle, admin=True),
+    # These decide for themselves what the run's flags allow (read-only: GET only).
+    "partial_and_crossed_credentials": Property(credentials.partial_and_crossed, writes=False),
+    "revoked_key_refused_everywhere": Property(credentials.revoked_key, admin=True),
+    "documented_statuses": Property(statuses.documented_statuses, writes=False, last=True),
 }

@@ -24,6 +24,8 @@ def _marks(prop: Property) -> list[pytest.MarkDecorator]:
         marks.append(pytest.mark.contract_billable)
     if prop.admin:
         marks.append(pytest.mark.contract_admin)
+    if prop.last:
+        marks.append(pytest.mark.contract_last)
     return marks
 
 
