@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import httpx
 
+from signly_contract.cassette import CASSETTES, TRAIL
 from signly_contract.envelope import check_envelope
 from signly_contract.operations import operation_label
 from signly_contract.report import REPORT, Finding
@@ -185,9 +186,11 @@ class ApiClient:
                 break
             time.sleep(retry_after_seconds(response.headers.get("retry-after")))
         REPORT.count_case()
-        return Exchange(
+        exchange = Exchange(
             method, url, headers, body, response.status_code, response.headers, response.content
         )
+        TRAIL.add(exchange)
+        return exchange
 
     @staticmethod
     def checked(exchange: Exchange, check: str, rule: Any) -> None:
@@ -195,24 +198,42 @@ class ApiClient:
         try:
             rule(exchange)
         except ContractViolation as violation:
+            violation.judge = violation.judge or {"kind": "envelope"}
             record_violation(violation, exchange)
             raise
         REPORT.record(exchange.operation, check, True)
 
 
 def record_violation(violation: ContractViolation, exchange: Exchange | None = None) -> None:
-    """Put a violation in the report, with its reproducing request when known."""
+    """Put a violation in the report, with its reproducing request when known and, the
+    first time it is recorded, its cassette (cassette.py)."""
     seen = violation.exchange or exchange
+    operation = seen.operation if seen else "(suite)"
+    message = MASK(violation.detail)
+    cassette = ""
+    if not violation.recorded and REPORT.is_new(operation, violation.check, message):
+        violation.recorded = True
+        if violation.property is not None:
+            replay: dict[str, Any] = {
+                "kind": "property",
+                "property": violation.property,
+                "block": violation.block,
+                "example": violation.example,
+            }
+        else:
+            replay = {"kind": "exchanges", "judge": violation.judge or {"kind": "status"}}
+        cassette = CASSETTES.save(violation.check, operation, message, TRAIL.until(seen), replay)
     REPORT.record(
-        seen.operation if seen else "(suite)",
+        operation,
         violation.check,
         False,
         Finding(
-            operation=seen.operation if seen else "(suite)",
+            operation=operation,
             check=violation.check,
-            message=MASK(violation.detail),
+            message=message,
             curl=seen.curl() if seen else "",
             response=seen.response_text() if seen else "",
+            cassette=cassette,
         ),
     )
 

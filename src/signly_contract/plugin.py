@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from signly_contract import html_report
+from signly_contract.cassette import CASSETTES
 from signly_contract.cleanup import clean_up
 from signly_contract.client import ApiClient, Pacer
 from signly_contract.coverage import documented
@@ -191,6 +192,8 @@ def pytest_configure(config: pytest.Config) -> None:
     REPORT.reset()
     REPORT.coverage.enabled = not config.getoption("--no-coverage")
     settings = settings_from(config)
+    worker = workerinput.get("workerid", "") if workerinput is not None else ""
+    CASSETTES.configure(settings.cassettes, settings.seed, f"{worker}-" if worker else "")
     for label, reason in exclusions(settings).items():
         REPORT.coverage.exclude(label, reason)
 
@@ -211,13 +214,14 @@ def exclusions(settings: RunSettings) -> dict[str, str]:
 
 def pytest_configure_node(node: Any) -> None:
     """pytest-xdist (controller): every worker runs with the controller's seed."""
-    node.workerinput["signly_seed"] = node.config.stash[SEED_KEY]
+    if running_the_suite(node.config):
+        node.workerinput["signly_seed"] = node.config.stash[SEED_KEY]
 
 
 def pytest_testnodedown(node: Any, error: Any) -> None:
     """pytest-xdist (controller): a worker finished; add its report to ours."""
     state = getattr(node, "workeroutput", {}).get("signly_report")
-    if state is not None:
+    if state is not None and running_the_suite(node.config):
         REPORT.merge(state)
 
 
@@ -307,11 +311,7 @@ def st_runner(contract_target: Target) -> Runner:
     return Runner(contract_target)
 
 
-def pytest_terminal_summary(
-    terminalreporter: pytest.TerminalReporter, config: pytest.Config
-) -> None:
-    if not running_the_suite(config) or not (REPORT.cases or REPORT.passed or REPORT.failed):
-        return
+def _report_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     settings = settings_from(config)
     elapsed = time.monotonic() - _started
     terminalreporter.section("Signly contract report")
@@ -352,6 +352,18 @@ def pytest_terminal_summary(
     terminalreporter.write_line("")
     terminalreporter.write_line(run_line)
     terminalreporter.write_line("; ".join(written))
-    terminalreporter.write_line("")
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> Generator[None, None, None]:
+    """The Signly report, then its coverage, after pytest's own summaries: the run's output
+    ends with the coverage percentage (and then pytest's count of passed tests)."""
+    yield
+    if not running_the_suite(config) or not (REPORT.cases or REPORT.passed or REPORT.failed):
+        return
+    _report_summary(terminalreporter, config)
+    terminalreporter.section("Signly contract coverage")
     for line in REPORT.render_coverage():
         terminalreporter.write_line(line)

@@ -65,6 +65,14 @@ class Report:
             ):
                 self.findings.append(finding)
 
+    def is_new(self, operation: str, check: str, message: str) -> bool:
+        """Whether no finding like this one was recorded yet."""
+        with self._lock:
+            return not any(
+                (f.operation, f.check, f.message) == (operation, check, message)
+                for f in self.findings
+            )
+
     def count_case(self, stateful: bool = False) -> None:
         with self._lock:
             self.cases += 1

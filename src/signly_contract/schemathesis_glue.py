@@ -17,6 +17,7 @@ import schemathesis
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from signly_contract.cassette import CASSETTES
 from signly_contract.client import Exchange
 from signly_contract.envelope import envelope_problems
 from signly_contract.operations import spec_path
@@ -79,6 +80,13 @@ def config_for(
         }
         for op_id in STATE_DEPENDENT_400
     ]
+    if settings.read_only:
+        # --read-only promises GET requests only. The coverage phase also sends every other
+        # method (DELETE, POST, PUT, PATCH, TRACE, QUERY, OPTIONS) to each GET path for the
+        # unsupported_method check: on a server with an undocumented write route that is a
+        # real write. Neither the cases nor the check exist in read-only mode.
+        config["phases"]["coverage"]["unexpected-methods"] = []
+        config["checks"] = {"unsupported_method": {"enabled": False}}
     if phase == "stateful":
         config["phases"]["stateful"]["max-steps"] = stateful_steps
         # Only the spec's own links. Links schemathesis infers from list responses draw ids
@@ -204,6 +212,8 @@ class Runner:
     def __init__(self, target: Target) -> None:
         self.target = target
         self.session = retrying_session()
+        self.stateful = False
+        self.scenario: list[Exchange] = []  # the current stateful scenario's steps
 
     def install(self, schema: Any) -> None:
         """Record each check outcome of `schema`'s cases (the after_validate hook)."""
@@ -220,12 +230,22 @@ class Runner:
             finding = None
             if not ok:
                 exchange = exchange_of(response, label)
+                message = MASK(_first_line(result.failure))
+                cassette = ""
+                if REPORT.is_new(label, result.name, message):
+                    steps = [*self.scenario[:-1], exchange] if self.stateful else [exchange]
+                    cassette = CASSETTES.save(
+                        result.name,
+                        label,
+                        message,
+                        steps,
+                        {
+                            "kind": "exchanges",
+                            "judge": {"kind": "schemathesis", "check": result.name},
+                        },
+                    )
                 finding = Finding(
-                    label,
-                    result.name,
-                    MASK(_first_line(result.failure)),
-                    exchange.curl(),
-                    exchange.response_text(),
+                    label, result.name, message, exchange.curl(), exchange.response_text(), cassette
                 )
             REPORT.record(label, result.name, ok, finding)
 
@@ -280,12 +300,24 @@ class Runner:
                     REPORT.coverage.followed(source, transition.id)
                 return super().step(input)
 
+            def setup(self) -> None:
+                super().setup()
+                runner.stateful = True
+                runner.scenario = []
+
+            def teardown(self) -> None:
+                runner.stateful = False
+                super().teardown()
+
             def get_call_kwargs(self, case: Any) -> dict[str, Any]:
                 return {"session": runner.session}
 
             def after_call(self, response: Any, case: Any) -> None:
                 super().after_call(response, case)  # records responses: use_after_free etc.
                 runner.track(case, response, stateful=True)
+                label = f"{case.operation.method.upper()} {case.operation.path}"
+                runner.scenario.append(exchange_of(response, label))
+                del runner.scenario[:-40]
 
             def validate_response(
                 self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any

@@ -8,7 +8,7 @@ rule names it, not when some unrelated assertion happens to trip.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from signly_contract.client import Exchange
@@ -17,10 +17,23 @@ if TYPE_CHECKING:
 class ContractViolation(AssertionError):
     """The server departs from the spec or the page; `check` names the broken rule."""
 
-    def __init__(self, check: str, message: str, exchange: Exchange | None = None) -> None:
+    def __init__(
+        self,
+        check: str,
+        message: str,
+        exchange: Exchange | None = None,
+        judge: dict[str, Any] | None = None,
+    ) -> None:
         self.check = check
         self.detail = message
         self.exchange = exchange
+        # How a replay of `exchange` tells whether the failure is still there (replay.py).
+        self.judge = judge
+        # Set when a property raised it: its name and the failing hypothesis example.
+        self.property: str | None = None
+        self.block: int | None = None
+        self.example: Any = None
+        self.recorded = False
         super().__init__(self.render())
 
     def render(self) -> str:
@@ -30,10 +43,17 @@ class ContractViolation(AssertionError):
         return "\n".join(lines)
 
 
-def expect(condition: bool, check: str, message: str, exchange: Exchange | None = None) -> None:
-    """Raise a ContractViolation named `check` unless `condition` holds (passes are counted)."""
+def expect(
+    condition: bool,
+    check: str,
+    message: str,
+    exchange: Exchange | None = None,
+    judge: dict[str, Any] | None = None,
+) -> None:
+    """Raise a ContractViolation named `check` unless `condition` holds (passes are counted).
+    `judge` says how a replay of `exchange` alone is judged, when it can be."""
     if not condition:
-        raise ContractViolation(check, message, exchange)
+        raise ContractViolation(check, message, exchange, judge)
     if exchange is not None:
         from signly_contract.report import REPORT
 

@@ -1,65 +1,42 @@
-"""`--base-url` mode end to end: `signly-sandbox serve` in a subprocess, the suite over HTTP.
+"""`--base-url` mode end to end, and what `--read-only` really sends, counted on the wire.
 
 Why: the live-server path (credentials from the environment only, nothing in argv, no
-embedded sandbox, masked output) must work before anyone points it at production. This runs
-a small, read-mostly slice of the real suite against a separately started server.
+embedded sandbox, masked output) must work before anyone points it at production, and a
+maintainer checking production with `--read-only` ("send only GET requests") must be able
+to trust that nothing else leaves the suite, whatever phase or check: schemathesis's
+unsupported-method check alone used to send 64 DELETE/POST/PUT/PATCH/TRACE/QUERY/OPTIONS
+requests to the GET paths. `signly-sandbox serve` runs in a subprocess behind a recording
+proxy, and the whole read-only suite runs through it.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from signly_contract.operations import REPO
 from signly_contract.target import PAGE_TENANT
-from tests.lib.env import clean_environ
+from tests.lib.proxy import recording_proxy
 from tests.lib.servers import served_sandbox
-
-SLICE = (
-    "unknown_ids_404 or foreign_tenant_refused or template_fields or (test_examples and versions)"
-)
+from tests.lib.suite import run_suite
 
 
 @pytest.mark.slow
-def test_suite_against_a_served_sandbox(tmp_path: Path) -> None:
-    # Credentials reach the suite through the environment only, as on a partner's machine.
-    env = clean_environ(SIGNLY_TENANT_ID=PAGE_TENANT.tenant_id, SIGNLY_API_KEY=PAGE_TENANT.api_key)
-    with served_sandbox(tmp_path / "serve.log") as url:
-        report = tmp_path / "report.json"
-        run = subprocess.run(
-            [
-                str(Path(sys.executable).with_name("signly-contract")),
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "--base-url",
-                url,
-                "--max-examples",
-                "3",
-                "--seed",
-                "7",
-                "-k",
-                SLICE,
-                "--contract-report",
-                str(report),
-                "--junitxml",
-                str(tmp_path / "junit.xml"),
-            ],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+def test_read_only_sends_nothing_but_get(tmp_path: Path) -> None:
+    with served_sandbox(tmp_path / "serve.log") as url, recording_proxy(url) as (proxy, seen):
+        run = run_suite(
+            tmp_path, "--read-only", "--max-examples", "2", "--seed", "7", base_url=proxy
         )
-    output = run.stdout + run.stderr
-    assert run.returncode == 0, output[-4000:]
-    assert PAGE_TENANT.api_key not in output, "the API key was printed"
-    assert f"target {url}" in output and "repeat with --seed 7" in output
-    data = json.loads(report.read_text())
-    assert data["cases"] > 0 and not data["findings"]
-    assert (tmp_path / "junit.xml").exists()
+    assert run.returncode == 0, run.output[-4000:]
+    methods = seen.methods()
+    assert set(methods) <= {"GET", "HEAD"}, methods
+    assert methods["GET"] > 100, methods
+    # The live-server path: credentials from the environment only, never printed.
+    assert PAGE_TENANT.api_key not in run.output, "the API key was printed"
+    assert f"target {proxy}" in run.output and "repeat with --seed 7" in run.output
+    assert run.report["cases"] > 0 and not run.report["findings"]
+    assert (run.reports / "junit.xml").exists() and (run.reports / "contract-report.html").exists()
+    # The report says what a read-only run could not reach, and why.
+    publish = next(o for o in run.report["operations"] if o["operation"] == "POST /v1/documents")
+    assert publish["excluded"].startswith("--read-only"), publish
+    assert run.output.rstrip().splitlines()[-2].startswith("coverage "), run.output[-500:]

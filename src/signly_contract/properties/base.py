@@ -7,13 +7,15 @@ server — so "the fault is caught" is a statement about the real suite.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import hypothesis
 
+from signly_contract.cassette import TRAIL, from_json_value, to_json_value
 from signly_contract.client import ApiClient, Exchange, record_violation
 from signly_contract.target import Target
 from signly_contract.violations import ContractViolation, expect
@@ -27,6 +29,10 @@ class Ctx:
     target: Target
     max_examples: int
     seed: int
+    # Replaying a cassette: run only this `given` block (by position), on this example.
+    replay_block: int | None = None
+    replay_example: Any = None
+    _blocks: int = field(default=0, repr=False)
 
     def settings(self, share: float = 1.0) -> hypothesis.settings:
         return hypothesis.settings(
@@ -45,7 +51,27 @@ class Ctx:
         are always tried first, so the main paths are covered whatever the budget."""
 
         def run(test: Callable[..., None]) -> None:
-            wrapped = hypothesis.given(**strategies)(test)
+            block = self._blocks
+            self._blocks += 1
+            if self.replay_block is not None or self.replay_example is not None:
+                if block == self.replay_block:
+                    TRAIL.start()
+                    test(**from_json_value(self.replay_example or {}))
+                return
+
+            signature = inspect.signature(test)
+
+            def recorded(*args: Any, **kwargs: Any) -> None:
+                TRAIL.start()  # the cassette of a failure holds this example's exchanges
+                try:
+                    test(*args, **kwargs)
+                except ContractViolation as violation:
+                    example = signature.bind(*args, **kwargs).arguments
+                    violation.block, violation.example = block, to_json_value(example)
+                    raise
+
+            recorded.__signature__ = signature  # type: ignore[attr-defined]
+            wrapped = hypothesis.given(**strategies)(recorded)
             for explicit in examples:
                 wrapped = hypothesis.example(**explicit)(wrapped)
             hypothesis.seed(self.seed)(self.settings(share)(wrapped))()
@@ -55,9 +81,13 @@ class Ctx:
 
 def run_property(prop: Callable[[Ctx], None], ctx: Ctx) -> None:
     """Run one property, putting any violation in the report before re-raising it."""
+    from signly_contract.properties import PROPERTIES
+
+    TRAIL.start()
     try:
         prop(ctx)
     except ContractViolation as violation:
+        violation.property = next((n for n, p in PROPERTIES.items() if p.run is prop), None)
         record_violation(violation)
         raise
 
@@ -66,7 +96,11 @@ def ok(exchange: Exchange, check: str, *statuses: int) -> Any:
     """The `data` of a response that must have one of `statuses` (default 200/201)."""
     wanted = statuses or (200, 201)
     expect(
-        exchange.status in wanted, check, f"expected HTTP {wanted}, got {exchange.status}", exchange
+        exchange.status in wanted,
+        check,
+        f"expected HTTP {wanted}, got {exchange.status}",
+        exchange,
+        judge={"kind": "status", "expected": list(wanted)},
     )
     return exchange.data
 

@@ -17,7 +17,7 @@ from signly_contract.schemathesis_glue import Runner, load_schema, operation_tes
 from signly_contract.settings import RunSettings
 from signly_contract.target import Target
 
-STATEFUL_SCENARIOS = 30
+STATEFUL_SCENARIOS = 30  # at the default --max-examples (25); scaled with it, at least 3
 STATEFUL_STEPS = 10
 _SCHEMAS: dict[str, Any] = {}
 
@@ -82,6 +82,10 @@ def test_fuzzing(
     _run("fuzzing", method, path, contract_target, st_runner, run_settings)
 
 
+def stateful_scenarios(max_examples: int) -> int:
+    return max(3, min(STATEFUL_SCENARIOS, round(STATEFUL_SCENARIOS * max_examples / 25)))
+
+
 @pytest.mark.contract_write
 def test_stateful(contract_target: Target, st_runner: Runner, run_settings: RunSettings) -> None:
     """Sequences through the spec's links: create, read, change, delete, then read again."""
@@ -89,7 +93,7 @@ def test_stateful(contract_target: Target, st_runner: Runner, run_settings: RunS
     flow = st_runner.state_machine(schema)
     flow.run(
         settings=hypothesis.settings(
-            max_examples=STATEFUL_SCENARIOS,
+            max_examples=stateful_scenarios(run_settings.max_examples),
             stateful_step_count=STATEFUL_STEPS,
             deadline=None,
             database=None,
