@@ -497,6 +497,84 @@ async def payload_too_large_as_400(request: Req, forward: Forward) -> Resp:
     return response
 
 
+Change = Callable[[dict[str, str], bytes, str], list[tuple[dict[str, str], bytes]]]
+
+
+def webhook_relay(change: Change) -> Rewrite:
+    """A fault in the deliveries: the sandbox is made to deliver to a relay in front of the
+    receiver, which passes on what `change` makes of each delivery (headers, body; it knows
+    the secret, read from the webhook's configuration, so it can sign what it changed)."""
+    secret = {"value": ""}
+
+    async def rewrite(request: Req, forward: Forward) -> Resp:
+        import httpx
+
+        if request.path == "/_fault/relay" and request.method == "POST":
+            to = request.query["to"]
+            headers = {
+                k: v for k, v in request.headers.items() if k not in ("host", "content-length")
+            }
+            async with httpx.AsyncClient(timeout=5) as client:
+                for sent_headers, body in change(headers, request.body, secret["value"]):
+                    await client.post(to, content=body, headers=sent_headers)
+            return Resp(200, [("content-type", "application/json")], b"{}")
+        if _is(request, "PUT", "_sandbox", "webhook"):
+            body = json.loads(request.body or b"{}")
+            secret["value"] = str(body.get("secret") or "")
+            if isinstance(body.get("url"), str):
+                host = request.headers.get("host", "127.0.0.1")
+                relay = f"http://{host}/_fault/relay?" + urlencode({"to": body["url"]})
+                request.body = json.dumps({**body, "url": relay}).encode()
+        return await forward(request)
+
+    return rewrite
+
+
+def _sign(headers: dict[str, str], body: bytes, secret: str) -> dict[str, str]:
+    """The headers of `body` signed with `secret`, in the scheme the delivery used."""
+    import base64
+    import hashlib
+    import hmac
+
+    signed = dict(headers)
+    if "webhook-signature" in signed:
+        key = base64.b64decode(secret.removeprefix("whsec_"))
+        message = f"{signed['webhook-id']}.{signed['webhook-timestamp']}.".encode() + body
+        digest = base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
+        signed["webhook-signature"] = f"v1,{digest}"
+    if "x-signly-signature" in signed:
+        digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        signed["x-signly-signature"] = f"sha256={digest}"
+    return signed
+
+
+def _wrong_signature(
+    headers: dict[str, str], body: bytes, secret: str
+) -> list[tuple[dict[str, str], bytes]]:
+    """Signed, but not with the tenant's secret (one bit of every signature flipped)."""
+    forged = dict(headers)
+    for name in ("webhook-signature", "x-signly-signature"):
+        if name in forged:
+            value = forged[name]
+            # One character changed, within hex and base64 alike: well-formed, wrongly signed.
+            forged[name] = value[:-3] + ("1" if value[-3] == "0" else "0") + value[-2:]
+    return [(forged, body)]
+
+
+def _twice(headers: dict[str, str], body: bytes, secret: str) -> list[tuple[dict[str, str], bytes]]:
+    return [(headers, body), (headers, body)]
+
+
+def _without_tenant(
+    headers: dict[str, str], body: bytes, secret: str
+) -> list[tuple[dict[str, str], bytes]]:
+    """The payload loses `tenantId`, and is signed as sent (the signer signs what it sends)."""
+    payload = json.loads(body)
+    payload.pop("tenantId", None)
+    changed = json.dumps(payload, separators=(",", ":")).encode()
+    return [(_sign(headers, changed, secret), changed)]
+
+
 @dataclass(frozen=True)
 class Fault:
     """A broken variant, the part of the suite aimed at it, and the checks that may name it."""
@@ -631,6 +709,19 @@ FAULTS: tuple[Fault, ...] = (
         "response_schema_conformance",
     ),
     _s("auth_ignored", auth_ignored, "examples", "POST", "/v1/templates", "ignored_auth"),
+    _p(
+        "webhook_wrong_signature",
+        webhook_relay(_wrong_signature),
+        "webhook_deliveries",
+        "webhooks.signature",
+    ),
+    _p("webhook_delivered_twice", webhook_relay(_twice), "webhook_deliveries", "webhooks.once"),
+    _p(
+        "webhook_payload_incomplete",
+        webhook_relay(_without_tenant),
+        "webhook_deliveries",
+        "webhooks.payload",
+    ),
     _p(
         "key_without_tenant_served",
         key_without_tenant_served,

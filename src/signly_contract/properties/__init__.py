@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from signly_contract.properties import access, credentials, documents, lists, statuses, templates
+from signly_contract.properties import (
+    access,
+    credentials,
+    documents,
+    lists,
+    statuses,
+    templates,
+    webhooks,
+)
 from signly_contract.properties.base import Ctx
 
 
@@ -40,5 +48,6 @@ PROPERTIES: dict[str, Property] = {
     # These decide for themselves what the run's flags allow (read-only: GET only).
     "partial_and_crossed_credentials": Property(credentials.partial_and_crossed, writes=False),
     "revoked_key_refused_everywhere": Property(credentials.revoked_key, admin=True),
+    "webhook_deliveries": Property(webhooks.deliveries, billable=True),
     "documented_statuses": Property(statuses.documented_statuses, writes=False, last=True),
 }

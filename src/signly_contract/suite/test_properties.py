@@ -38,6 +38,10 @@ def test_property(
     prop = PROPERTIES[name]
     if name == "no_cross_tenant_read" and contract_target.other is None:
         pytest.skip("needs a second tenant: SIGNLY_OTHER_TENANT_ID and SIGNLY_OTHER_API_KEY")
+    if name == "webhook_deliveries" and not (
+        contract_target.sandbox_controls or run_settings.webhook_url
+    ):
+        pytest.skip("needs the sandbox's webhook control, or --webhook-url for a staging tenant")
     if prop.admin and contract_target.admin is None:
         pytest.skip("needs an admin session: SIGNLY_ADMIN_TOKEN")
     run_property(prop.run, Ctx(api, contract_target, run_settings.max_examples, run_settings.seed))
