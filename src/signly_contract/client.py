@@ -17,6 +17,12 @@ from typing import Any, Literal
 
 import httpx
 
+from signly_contract.agreement import (
+    answer_problems,
+    chronology_problems,
+    meta_problems,
+    pagination_problems,
+)
 from signly_contract.cassette import CASSETTES, TRAIL
 from signly_contract.envelope import check_envelope
 from signly_contract.operations import operation_label
@@ -50,6 +56,7 @@ class Exchange:
     headers: httpx.Headers
     content: bytes
     operation: str = ""
+    received_at: float = field(default_factory=time.time)
     _json: Any = field(default=None, repr=False)
 
     @property
@@ -156,6 +163,10 @@ class ApiClient:
         exchange.operation = operation_label(method, path)
         if check:
             self.checked(exchange, "envelope", check_envelope)
+            self.checked(exchange, "meta.agrees", check_meta)
+            self.checked(exchange, "pagination.flags", check_pagination)
+            self.checked(exchange, "answer.agrees", check_answer)
+            self.checked(exchange, "answer.chronology", check_chronology)
         return exchange
 
     def raw(
@@ -236,6 +247,48 @@ def record_violation(violation: ContractViolation, exchange: Exchange | None = N
             cassette=cassette,
         ),
     )
+
+
+def _body(exchange: Exchange) -> Any:
+    try:
+        return exchange.json
+    except ValueError:
+        return None
+
+
+def check_meta(exchange: Exchange) -> None:
+    problems = meta_problems(
+        exchange.method,
+        exchange.url,
+        exchange.request_headers,
+        exchange.status,
+        _body(exchange),
+        exchange.received_at,
+    )
+    if problems:
+        raise ContractViolation("meta.agrees", "; ".join(problems), exchange, {"kind": "meta"})
+
+
+def check_pagination(exchange: Exchange) -> None:
+    problems = pagination_problems(exchange.method, exchange.url, exchange.status, _body(exchange))
+    if problems:
+        judge = {"kind": "pagination"}
+        raise ContractViolation("pagination.flags", "; ".join(problems), exchange, judge)
+
+
+def check_answer(exchange: Exchange) -> None:
+    problems = answer_problems(
+        exchange.method, exchange.url, exchange.request_body, exchange.status, _body(exchange)
+    )
+    if problems:
+        raise ContractViolation("answer.agrees", "; ".join(problems), exchange, {"kind": "answer"})
+
+
+def check_chronology(exchange: Exchange) -> None:
+    problems = chronology_problems(exchange.method, exchange.url, exchange.status, _body(exchange))
+    if problems:
+        judge = {"kind": "chronology"}
+        raise ContractViolation("answer.chronology", "; ".join(problems), exchange, judge)
 
 
 def retry_after_seconds(value: str | None) -> float:

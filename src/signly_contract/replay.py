@@ -187,6 +187,8 @@ def _status_problems(exchange: Exchange, allowed: Callable[[int], bool], what: s
 SCHEMATHESIS_JUDGES: dict[str, Callable[[Exchange], list[str]]] = {
     "not_a_server_error": lambda e: _status_problems(e, lambda s: s < 500, "no 5xx"),
     "signly_envelope": lambda e: _envelope(e),
+    "signly_agreement": lambda e: _agreement(e),
+    "signly_chronology": lambda e: _chronology(e),
     "documented_status": _documented_problems,
     "status_code_conformance": _documented_problems,
     "response_schema_conformance": _response_schema_problems,
@@ -208,6 +210,23 @@ SCHEMATHESIS_JUDGES: dict[str, Callable[[Exchange], list[str]]] = {
 }
 
 
+def _agreement(exchange: Exchange) -> list[str]:
+    from signly_contract.agreement import answer_problems, meta_problems, pagination_problems
+
+    method, url, status, body = exchange.method, exchange.url, exchange.status, exchange.json
+    return (
+        meta_problems(method, url, exchange.request_headers, status, body)
+        + pagination_problems(method, url, status, body)
+        + answer_problems(method, url, exchange.request_body, status, body)
+    )
+
+
+def _chronology(exchange: Exchange) -> list[str]:
+    from signly_contract.agreement import chronology_problems
+
+    return chronology_problems(exchange.method, exchange.url, exchange.status, exchange.json)
+
+
 def _envelope(exchange: Exchange) -> list[str]:
     try:
         body = exchange.json
@@ -222,6 +241,22 @@ def judge(replay: dict[str, Any], har: dict[str, Any], last: Exchange) -> list[s
     kind = rule.get("kind")
     if kind == "envelope":
         return _envelope(last)
+    if kind == "meta":
+        from signly_contract.agreement import meta_problems
+
+        return meta_problems(last.method, last.url, last.request_headers, last.status, last.json)
+    if kind == "pagination":
+        from signly_contract.agreement import pagination_problems
+
+        return pagination_problems(last.method, last.url, last.status, last.json)
+    if kind == "answer":
+        from signly_contract.agreement import answer_problems
+
+        return answer_problems(last.method, last.url, last.request_body, last.status, last.json)
+    if kind == "chronology":
+        from signly_contract.agreement import chronology_problems
+
+        return chronology_problems(last.method, last.url, last.status, last.json)
     if kind == "status" and rule.get("expected"):
         expected = [int(s) for s in rule["expected"]]
         return _status_problems(last, lambda s: s in expected, str(expected))

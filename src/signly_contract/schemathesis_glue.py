@@ -17,6 +17,12 @@ import schemathesis
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from signly_contract.agreement import (
+    answer_problems,
+    chronology_problems,
+    meta_problems,
+    pagination_problems,
+)
 from signly_contract.cassette import CASSETTES
 from signly_contract.client import Exchange
 from signly_contract.envelope import envelope_problems
@@ -182,6 +188,43 @@ def signly_envelope(ctx: Any, response: Any, case: Any) -> bool | None:
 envelope_check = schemathesis.check(signly_envelope)
 
 
+def signly_agreement(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Schemathesis check: the answer agrees with its request (agreement.py)."""
+    request = response.request
+    try:
+        body = json.loads(response.content) if response.content else None
+    except ValueError:
+        body = None
+    method, url = str(request.method), str(request.url)
+    problems = meta_problems(method, url, dict(request.headers), response.status_code, body)
+    problems += pagination_problems(method, url, response.status_code, body)
+    problems += answer_problems(method, url, request.body, response.status_code, body)
+    if problems:
+        raise AssertionError("Answer disagrees with its request: " + "; ".join(problems))
+    return None
+
+
+agreement_check = schemathesis.check(signly_agreement)
+
+
+def signly_chronology(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Schemathesis check: nothing in the answer was updated before it was created."""
+    try:
+        body = json.loads(response.content) if response.content else None
+    except ValueError:
+        body = None
+    request = response.request
+    problems = chronology_problems(
+        str(request.method), str(request.url), response.status_code, body
+    )
+    if problems:
+        raise AssertionError("Answer's timestamps out of order: " + "; ".join(problems))
+    return None
+
+
+chronology_check = schemathesis.check(signly_chronology)
+
+
 def documented_status(ctx: Any, response: Any, case: Any) -> bool | None:
     """Schemathesis check: the status is one the operation lists, or a 5xx.
 
@@ -203,7 +246,7 @@ def documented_status(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 status_check = schemathesis.check(documented_status)
-ADDITIONAL_CHECKS = [envelope_check, status_check]
+ADDITIONAL_CHECKS = [envelope_check, status_check, agreement_check, chronology_check]
 
 
 class Runner:

@@ -13,7 +13,7 @@ import json
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -145,14 +145,13 @@ def _is_list(request: Req) -> bool:
 
 async def _fake(forward: Forward, request: Req, status: int, code: str, data: Any) -> Resp:
     """A well-formed success envelope for a request that is never forwarded."""
-    probe = await forward(Req("GET", "/v1/templates", {"limit": "1"}, request.headers, b""))
-    envelope = probe.json if probe.status == 200 else None
-    meta = (envelope or {}).get("meta") or {
-        "timestamp": "2026-01-01T00:00:00Z",
+    request_id = "req_FAKE" + uuid.uuid4().hex.upper()
+    meta = {
+        "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         "api_version": "v1",
-        "tenant_id": None,
+        "tenant_id": request.headers.get("x-tenant-signly"),
+        "request_id": request_id,
     }
-    meta["request_id"] = "req_FAKE" + uuid.uuid4().hex.upper()
     body = {
         "success": True,
         "status": status,
@@ -165,7 +164,7 @@ async def _fake(forward: Forward, request: Req, status: int, code: str, data: An
     }
     return Resp(
         status,
-        [("content-type", "application/json"), ("x-request-id", meta["request_id"])],
+        [("content-type", "application/json"), ("x-request-id", request_id)],
         json.dumps(body).encode(),
     )
 
@@ -324,6 +323,15 @@ async def not_found_without_id(request: Req, forward: Forward) -> Resp:
     return response
 
 
+def _as_asked(response: Resp, request: Req) -> Resp:
+    """The answer's meta names the tenant the request named (the bug is in the data only)."""
+    body = response.json
+    if isinstance(body, dict) and isinstance(body.get("meta"), dict):
+        body["meta"]["tenant_id"] = request.headers.get("x-tenant-signly")
+        response.set_json(body)
+    return response
+
+
 async def cross_tenant_read(request: Req, forward: Forward) -> Resp:
     response = await forward(request)
     if request.method == "GET" and request.path.startswith("/v1/") and response.status == 404:
@@ -338,7 +346,7 @@ async def cross_tenant_read(request: Req, forward: Forward) -> Resp:
                 )
             )
             if again.status == 200:
-                return again
+                return _as_asked(again, request)
     return response
 
 
@@ -348,7 +356,7 @@ async def foreign_tenant_accepted(request: Req, forward: Forward) -> Resp:
         key = request.headers.get("x-auth-signly")
         for owner in SEEDED:
             if owner.api_key == key:
-                return await forward(
+                served = await forward(
                     Req(
                         request.method,
                         request.path,
@@ -357,6 +365,7 @@ async def foreign_tenant_accepted(request: Req, forward: Forward) -> Resp:
                         request.body,
                     )
                 )
+                return _as_asked(served, request)
     return response
 
 
@@ -497,6 +506,179 @@ async def payload_too_large_as_400(request: Req, forward: Forward) -> Resp:
     return response
 
 
+async def meta_names_other_tenant(request: Req, forward: Forward) -> Resp:
+    """Answers carry another tenant's id in meta (a shared response cache keyed badly)."""
+    response = await forward(request)
+    body = response.json
+    ours = request.path.startswith("/v1/") and response.status < 300
+    if ours and isinstance(body, dict) and isinstance(body.get("meta"), dict):
+        body["meta"]["tenant_id"] = SECOND_TENANT.tenant_id
+        response.set_json(body)
+    return response
+
+
+async def stale_meta_timestamp(request: Req, forward: Forward) -> Resp:
+    """meta.timestamp from a day ago (a cached answer served as new)."""
+    response = await forward(request)
+    body = response.json
+    if isinstance(body, dict) and isinstance(body.get("meta"), dict):
+        body["meta"]["timestamp"] = "2026-01-01T00:00:00Z"
+        response.set_json(body)
+    return response
+
+
+async def pagination_on_history(request: Req, forward: Forward) -> Resp:
+    """The history (not paginated, D02) claims a page object."""
+    response = await forward(request)
+    if request.path.endswith("/history") and response.status == 200:
+        body = response.json
+        body["pagination"] = {"limit": 20, "hasMore": False, "nextCursor": None}
+        response.set_json(body)
+    return response
+
+
+EMPTY_CURSOR = "fault-empty-page"
+
+
+async def has_more_on_last_page(request: Req, forward: Forward) -> Resp:
+    """The last page says hasMore and hands out a cursor to an empty page."""
+    if _is_list(request) and request.query.get("cursor") == EMPTY_CURSOR:
+        probe = await forward(Req("GET", request.path, {"limit": "1"}, request.headers, b""))
+        body = probe.json
+        body["data"] = []
+        body["pagination"] = {
+            "limit": int(request.query.get("limit", "20")),
+            "hasMore": False,
+            "nextCursor": None,
+        }
+        probe.set_json(body)
+        return probe
+    response = await forward(request)
+    body = response.json
+    if _is_list(request) and response.status == 200 and isinstance(body, dict):
+        pagination = body.get("pagination")
+        if isinstance(pagination, dict) and not pagination.get("hasMore") and body.get("data"):
+            body["pagination"] = {**pagination, "hasMore": True, "nextCursor": EMPTY_CURSOR}
+            response.set_json(body)
+    return response
+
+
+_DELETED: dict[str, dict[str, Any]] = {}
+
+
+async def deleted_template_listed(request: Req, forward: Forward) -> Resp:
+    """A deleted template stays on the first page of the list (a stale list cache)."""
+    if _is(request, "DELETE", "v1", "templates", "*"):
+        template_id = request.path.split("/")[3]
+        read = await forward(Req("GET", request.path, {}, request.headers, b""))
+        data = (read.json or {}).get("data") if read.status == 200 else None
+        response = await forward(request)
+        if response.status == 200 and isinstance(data, dict):
+            _DELETED[template_id] = {
+                "templateId": template_id,
+                "templateName": data.get("templateName"),
+                "version": data.get("version"),
+                "createdAt": data.get("createdAt") or "2026-01-01T00:00:00Z",
+                "updatedAt": data.get("updatedAt") or "2026-01-01T00:00:00Z",
+            }
+        return response
+    response = await forward(request)
+    if (
+        request.method == "GET"
+        and request.path == "/v1/templates"
+        and response.status == 200
+        and not request.query.get("cursor")
+    ):
+        extra = list(_DELETED.values())
+        return _edit_data(response, lambda data: (extra + data)[: len(data) or 1])
+    return response
+
+
+async def summary_stale_when_final(request: Req, forward: Forward) -> Resp:
+    """The summary keeps saying IN_PROGRESS once the document is rejected (a counter table
+    updated on signatures only)."""
+    response = await forward(request)
+    if request.path.endswith("/summary") and response.status == 200:
+        return _edit_data(
+            response,
+            lambda d: {**d, "status": "IN_PROGRESS"} if d.get("status") == "REJECTED" else d,
+        )
+    return response
+
+
+async def timeline_misses_closing_event(request: Req, forward: Forward) -> Resp:
+    """Timelines lose the event that closed the process (written elsewhere, never read)."""
+    response = await forward(request)
+    if request.path.startswith("/v1/events/") and response.status == 200:
+        closing = ("PROCESS_COMPLETED", "PROCESS_CANCELLED", "PROCESS_EXPIRED")
+        return _edit_data(
+            response, lambda data: [e for e in data if e.get("eventType") not in closing]
+        )
+    return response
+
+
+async def publish_answer_reorders_participants(request: Req, forward: Forward) -> Resp:
+    """The publish answer lists participants newest first (a set turned back into a list)."""
+    response = await forward(request)
+    if _is(request, "POST", "v1", "documents") and response.status == 201:
+        return _edit_data(
+            response, lambda d: {**d, "participants": list(reversed(d.get("participants", [])))}
+        )
+    return response
+
+
+_LAST_CREATED: dict[str, str] = {}
+
+
+async def create_answers_previous_name(request: Req, forward: Forward) -> Resp:
+    """A create answers with the name of the template created before (a reused buffer)."""
+    response = await forward(request)
+    if _is(request, "POST", "v1", "templates") and response.status == 201:
+        name = str(json.loads(request.body or b"{}").get("templateName"))
+        previous = _LAST_CREATED.get("name")
+        _LAST_CREATED["name"] = name
+        if previous is not None and previous != name:
+            return _edit_data(response, lambda d: {**d, "templateName": previous})
+    return response
+
+
+async def list_updated_before_created(request: Req, forward: Forward) -> Resp:
+    """Listed templates say they were updated an hour before they were created (the two
+    columns swapped by a migration)."""
+    response = await forward(request)
+    if _is(request, "GET", "v1", "templates") and response.status == 200:
+
+        def earlier(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            for item in items:
+                created = datetime.fromisoformat(item["createdAt"].replace("Z", "+00:00"))
+                item["updatedAt"] = (created - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return items
+
+        return _edit_data(response, earlier)
+    return response
+
+
+async def metadata_dropped(request: Req, forward: Forward) -> Resp:
+    """A document read loses its metadata (stored in a column the read never selects)."""
+    response = await forward(request)
+    if _is(request, "GET", "v1", "documents", "*") and response.status == 200:
+        return _edit_data(response, lambda d: {**d, "metadata": {}})
+    return response
+
+
+async def list_shows_first_version(request: Req, forward: Forward) -> Resp:
+    """The template list keeps showing version 1 after an update (a summary row written on
+    create only)."""
+    response = await forward(request)
+    if _is(request, "GET", "v1", "templates") and response.status == 200:
+
+        def first(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [{**item, "version": 1} for item in items]
+
+        return _edit_data(response, first)
+    return response
+
+
 Change = Callable[[dict[str, str], bytes, str], list[tuple[dict[str, str], bytes]]]
 
 
@@ -597,7 +779,13 @@ def _s(name: str, rewrite: Rewrite, phase: str, method: str, path: str, *checks:
 
 
 FAULTS: tuple[Fault, ...] = (
-    _p("ignores_limit", ignores_limit, "templates_pagination", "pagination.limit"),
+    _p(
+        "ignores_limit",
+        ignores_limit,
+        "templates_pagination",
+        "pagination.limit",
+        "pagination.flags",  # the page's own word on its limit, checked on every list answer
+    ),
     _p("cursor_repeats_item", cursor_repeats_item, "templates_pagination", "pagination.unique"),
     _p("wrong_sort_order", wrong_sort_order, "templates_pagination", "pagination.sort"),
     _p(
@@ -709,6 +897,69 @@ FAULTS: tuple[Fault, ...] = (
         "response_schema_conformance",
     ),
     _s("auth_ignored", auth_ignored, "examples", "POST", "/v1/templates", "ignored_auth"),
+    _s(
+        "meta_names_other_tenant",
+        meta_names_other_tenant,
+        "examples",
+        "GET",
+        "/v1/templates",
+        "signly_agreement",
+    ),
+    _p("stale_meta_timestamp", stale_meta_timestamp, "unknown_ids_404", "meta.agrees"),
+    _p("pagination_on_history", pagination_on_history, "template_versions", "pagination.flags"),
+    _p(
+        "has_more_on_last_page",
+        has_more_on_last_page,
+        "templates_pagination",
+        "pagination.has_more",
+    ),
+    _p(
+        "deleted_template_listed",
+        deleted_template_listed,
+        "lists_follow_writes",
+        "lists.agree_with_writes",
+    ),
+    _p(
+        "summary_stale_when_final",
+        summary_stale_when_final,
+        "views_agree_with_state",
+        "views.summary",
+    ),
+    _p(
+        "timeline_misses_closing_event",
+        timeline_misses_closing_event,
+        "views_agree_with_state",
+        "views.timeline",
+    ),
+    _p(
+        "publish_answer_reorders_participants",
+        publish_answer_reorders_participants,
+        "document_read_as_published",
+        "answer.agrees",
+    ),
+    _s(
+        "create_answers_previous_name",
+        create_answers_previous_name,
+        "examples",
+        "POST",
+        "/v1/templates",
+        "signly_agreement",
+    ),
+    _s(
+        "list_updated_before_created",
+        list_updated_before_created,
+        "examples",
+        "GET",
+        "/v1/templates",
+        "signly_chronology",
+    ),
+    _p("metadata_dropped", metadata_dropped, "document_read_as_published", "reads.as_published"),
+    _p(
+        "list_shows_first_version",
+        list_shows_first_version,
+        "lists_follow_writes",
+        "lists.agree_with_writes",
+    ),
     _p(
         "webhook_wrong_signature",
         webhook_relay(_wrong_signature),

@@ -14,6 +14,7 @@ from signly_contract.properties import (
     credentials,
     documents,
     lists,
+    promises,
     statuses,
     templates,
     webhooks,
@@ -48,6 +49,9 @@ PROPERTIES: dict[str, Property] = {
     # These decide for themselves what the run's flags allow (read-only: GET only).
     "partial_and_crossed_credentials": Property(credentials.partial_and_crossed, writes=False),
     "revoked_key_refused_everywhere": Property(credentials.revoked_key, admin=True),
+    "lists_follow_writes": Property(promises.lists_follow_writes),
+    "views_agree_with_state": Property(promises.views_agree_with_state, billable=True),
+    "document_read_as_published": Property(promises.read_as_published, billable=True),
     "webhook_deliveries": Property(webhooks.deliveries, billable=True),
     "documented_statuses": Property(statuses.documented_statuses, writes=False, last=True),
 }

@@ -48,6 +48,12 @@ def walk(ctx: Ctx, path: str, limit: int, sort: str, status: str | None) -> list
         page = ok(got, "pagination.page")
         pagination = (got.json or {}).get("pagination") or {}
         expect(
+            not (cursor is not None and not page),
+            "pagination.has_more",
+            "the previous page said hasMore, and the next page is empty",
+            got,
+        )
+        expect(
             len(page) <= limit,
             "pagination.limit",
             f"{len(page)} items on a page with limit={limit}",
