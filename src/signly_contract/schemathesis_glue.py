@@ -9,6 +9,7 @@ plus our envelope check; every outcome goes to the report with a masked curl lin
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -257,6 +258,7 @@ class Runner:
         self.session = retrying_session()
         self.stateful = False
         self.scenario: list[Exchange] = []  # the current stateful scenario's steps
+        self._template: str | None = None  # what stateful publishes name (publishable)
 
     def install(self, schema: Any) -> None:
         """Record each check outcome of `schema`'s cases (the after_validate hook)."""
@@ -321,6 +323,34 @@ class Runner:
         if admin.tenant_id == self.target.primary.tenant_id:
             self.target.primary = self.target.primary.with_key(str(secret))
 
+    def publishable(self, case: Any) -> None:
+        """A stateful publish names a template of this run, at its version 1, with a future
+        deadline. Why: no link leads to `POST /v1/documents` (its template is in the body),
+        so a generated body names a template that does not exist, every publish is a 404,
+        and the links from a published document (read, summary, extend, cancel, resend,
+        events) are never followed. Negative cases are left as generated (made valid, they
+        would be accepted and fail negative_data_rejection)."""
+        operation_id = case.operation.definition.raw.get("operationId")
+        meta = getattr(case, "meta", None)
+        positive = meta is not None and meta.generation.mode.is_positive
+        if operation_id != "publish_document" or not positive or not isinstance(case.body, dict):
+            return
+        if self._template is None:
+            got = self.session.post(
+                f"{self.target.base_url}/v1/templates",
+                json={"templateName": "Stateful publishing"},
+                headers=self.target.primary.partner_headers(),
+                timeout=30,
+            )
+            self._template = str(got.json()["data"]["templateId"])
+            self.target.created_templates.append(self._template)
+        case.body = {**case.body, "templateId": self._template, "templateVersion": "0001"}
+        deadline = case.body.get("deadlineAt")
+        if isinstance(deadline, str) and deadline < datetime.now(UTC).isoformat():
+            case.body["deadlineAt"] = (datetime.now(UTC) + timedelta(days=30)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ"
+            )
+
     def run(self, case: Any) -> None:
         """Send one case and judge it with every check (raises FailureGroup on failure)."""
         response = case.call(session=self.session)
@@ -354,6 +384,10 @@ class Runner:
 
             def get_call_kwargs(self, case: Any) -> dict[str, Any]:
                 return {"session": runner.session}
+
+            def before_call(self, case: Any) -> None:
+                super().before_call(case)
+                runner.publishable(case)
 
             def after_call(self, response: Any, case: Any) -> None:
                 super().after_call(response, case)  # records responses: use_after_free etc.
