@@ -340,14 +340,17 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> PublishedDocumentEnvelope:
         """Publish a signing document (`POST /v1/documents`, operationId `publish_document`).
 
         Creates the signing flow from a template version and a participant list: the central operation
         of a partner integration. Each participant gets a `participantId` and a `processId` whose
         timeline `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both.
-        Publishing costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-        `templateVersion` that is well formed but names nothing is a 404 naming it.
+        Publishing costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry
+        with the same key after a timeout, and the retry answers the first document instead of
+        publishing (and charging) a second one. A `templateId` or `templateVersion` that is well formed
+        but names nothing is a 404 naming it.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -358,6 +361,7 @@ class SignlyClient(SyncPartnerBase):
             PublishedDocumentEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -365,6 +369,7 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
         """`publish_document` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -372,6 +377,7 @@ class SignlyClient(SyncPartnerBase):
             _publish_document,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -414,6 +420,7 @@ class SignlyClient(SyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> DocumentDeadlineEnvelope:
         """Extend a document's deadline (`POST /v1/documents/{document_id}/extend`, operationId `extend_document_deadline`).
 
@@ -430,6 +437,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -438,6 +446,7 @@ class SignlyClient(SyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
         """`extend_document_deadline` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -446,17 +455,21 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def cancel_document(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> CancelledDocumentEnvelope:
         """Cancel a document (`DELETE /v1/documents/{document_id}/cancel`, operationId `cancel_document`).
 
         Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can
-        no longer act. Cancelling a document that is not active is a 409.
+        no longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-
+        Key` of a cancel that succeeded answers that success again.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -467,12 +480,15 @@ class SignlyClient(SyncPartnerBase):
             CancelledDocumentEnvelope,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def cancel_document_detailed(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[CancelledDocumentEnvelope | ErrorEnvelope]:
         """`cancel_document` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -480,6 +496,7 @@ class SignlyClient(SyncPartnerBase):
             _cancel_document,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -487,6 +504,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> ResentInvitationEnvelope:
         """Resend a participant's invitation (`POST /v1/documents/{document_id}/participants/{participant_id}/resend`, operationId `resend_invitation`).
 
@@ -502,6 +521,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -509,6 +529,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
         """`resend_invitation` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -517,6 +539,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -665,6 +688,7 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateCreatedEnvelope:
         """Create a template (`POST /v1/templates`, operationId `create_template`).
 
@@ -680,6 +704,7 @@ class SignlyClient(SyncPartnerBase):
             TemplateCreatedEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -687,6 +712,7 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
         """`create_template` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -694,6 +720,7 @@ class SignlyClient(SyncPartnerBase):
             _create_template,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -735,6 +762,7 @@ class SignlyClient(SyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateVersionEnvelope:
         """Create a new version of a template (`PUT /v1/templates/{template_id}`, operationId `update_template`).
 
@@ -753,6 +781,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -761,6 +790,7 @@ class SignlyClient(SyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateVersionEnvelope]:
         """`update_template` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -769,12 +799,15 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def delete_template(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> EmptyEnvelope:
         """Delete a template (`DELETE /v1/templates/{template_id}`, operationId `delete_template`).
 
@@ -790,12 +823,15 @@ class SignlyClient(SyncPartnerBase):
             EmptyEnvelope,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def delete_template_detailed(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[EmptyEnvelope | ErrorEnvelope]:
         """`delete_template` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -803,6 +839,7 @@ class SignlyClient(SyncPartnerBase):
             _delete_template,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -881,6 +918,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> DeletedEnvelope:
         """Delete one version of a template (`DELETE /v1/templates/{template_id}/versions/{version}`, operationId `delete_template_version`).
 
@@ -898,6 +937,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -905,6 +945,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DeletedEnvelope | ErrorEnvelope]:
         """`delete_template_version` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -913,6 +955,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -996,6 +1039,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> UploadUrlEnvelope:
         """Get a URL to upload a version's PDF (`POST /v1/templates/{template_id}/versions/{version}/upload-url`, operationId `create_template_upload_url`).
 
@@ -1013,6 +1058,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1020,6 +1066,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
         """`create_template_upload_url` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -1028,6 +1076,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1172,14 +1221,17 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> PublishedDocumentEnvelope:
         """Publish a signing document (`POST /v1/documents`, operationId `publish_document`).
 
         Creates the signing flow from a template version and a participant list: the central operation
         of a partner integration. Each participant gets a `participantId` and a `processId` whose
         timeline `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both.
-        Publishing costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-        `templateVersion` that is well formed but names nothing is a 404 naming it.
+        Publishing costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry
+        with the same key after a timeout, and the retry answers the first document instead of
+        publishing (and charging) a second one. A `templateId` or `templateVersion` that is well formed
+        but names nothing is a 404 naming it.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1190,6 +1242,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             PublishedDocumentEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1197,6 +1250,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
         """`publish_document` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1204,6 +1258,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _publish_document,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1246,6 +1301,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> DocumentDeadlineEnvelope:
         """Extend a document's deadline (`POST /v1/documents/{document_id}/extend`, operationId `extend_document_deadline`).
 
@@ -1262,6 +1318,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1270,6 +1327,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
         """`extend_document_deadline` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1278,17 +1336,21 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def cancel_document(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> CancelledDocumentEnvelope:
         """Cancel a document (`DELETE /v1/documents/{document_id}/cancel`, operationId `cancel_document`).
 
         Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can
-        no longer act. Cancelling a document that is not active is a 409.
+        no longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-
+        Key` of a cancel that succeeded answers that success again.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1299,12 +1361,15 @@ class AsyncSignlyClient(AsyncPartnerBase):
             CancelledDocumentEnvelope,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def cancel_document_detailed(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[CancelledDocumentEnvelope | ErrorEnvelope]:
         """`cancel_document` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1312,6 +1377,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _cancel_document,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1319,6 +1385,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> ResentInvitationEnvelope:
         """Resend a participant's invitation (`POST /v1/documents/{document_id}/participants/{participant_id}/resend`, operationId `resend_invitation`).
 
@@ -1334,6 +1402,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1341,6 +1410,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
         """`resend_invitation` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1349,6 +1420,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1497,6 +1569,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateCreatedEnvelope:
         """Create a template (`POST /v1/templates`, operationId `create_template`).
 
@@ -1512,6 +1585,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             TemplateCreatedEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1519,6 +1593,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
         """`create_template` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1526,6 +1601,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _create_template,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1567,6 +1643,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateVersionEnvelope:
         """Create a new version of a template (`PUT /v1/templates/{template_id}`, operationId `update_template`).
 
@@ -1585,6 +1662,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1593,6 +1671,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateVersionEnvelope]:
         """`update_template` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1601,12 +1680,15 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def delete_template(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> EmptyEnvelope:
         """Delete a template (`DELETE /v1/templates/{template_id}`, operationId `delete_template`).
 
@@ -1622,12 +1704,15 @@ class AsyncSignlyClient(AsyncPartnerBase):
             EmptyEnvelope,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def delete_template_detailed(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[EmptyEnvelope | ErrorEnvelope]:
         """`delete_template` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1635,6 +1720,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _delete_template,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1713,6 +1799,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> DeletedEnvelope:
         """Delete one version of a template (`DELETE /v1/templates/{template_id}/versions/{version}`, operationId `delete_template_version`).
 
@@ -1730,6 +1818,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1737,6 +1826,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DeletedEnvelope | ErrorEnvelope]:
         """`delete_template_version` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1745,6 +1836,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1828,6 +1920,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> UploadUrlEnvelope:
         """Get a URL to upload a version's PDF (`POST /v1/templates/{template_id}/versions/{version}/upload-url`, operationId `create_template_upload_url`).
 
@@ -1845,6 +1939,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1852,6 +1947,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
         """`create_template_upload_url` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1860,6 +1957,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
