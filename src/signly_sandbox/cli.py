@@ -29,6 +29,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--credits", type=int, default=DEFAULT_CREDITS, help="credits per tenant")
     serve.add_argument("--spec", type=Path, help="sandbox spec (default: generated variant)")
     serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument(
+        "--webhook-attempts", type=int, default=12, help="attempts per webhook delivery (12)"
+    )
+    serve.add_argument(
+        "--webhook-backoff",
+        type=float,
+        default=0.5,
+        help="seconds before the 2nd attempt, doubling after each (0.5)",
+    )
+    serve.add_argument(
+        "--webhook-max-backoff", type=float, default=30.0, help="longest wait between attempts (30)"
+    )
     return parser
 
 
@@ -56,6 +68,9 @@ def serve(args: argparse.Namespace) -> int:
         credits=args.credits,
         spec_path=args.spec,
         partner_base_url=url,
+        webhook_attempts=args.webhook_attempts,
+        webhook_backoff_seconds=args.webhook_backoff,
+        webhook_max_backoff_seconds=args.webhook_max_backoff,
     )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
