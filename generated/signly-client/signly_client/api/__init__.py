@@ -53,7 +53,7 @@ from ..models.template_version_envelope import TemplateVersionEnvelope  # noqa: 
 from ..models.upload_url import UploadUrl  # noqa: F401
 from ..models.upload_url_envelope import UploadUrlEnvelope  # noqa: F401
 from ..types import UNSET, Response, Unset  # noqa: F401
-from ._idempotency import IDEMPOTENT
+from ._idempotency import IDEMPOTENCY_KEY, IDEMPOTENT
 from .api_integration import create_api_integration as _create_api_integration
 from .api_integration import delete_api_integration as _delete_api_integration
 from .api_integration import get_api_integration as _get_api_integration
@@ -86,6 +86,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/api",
         idempotent=IDEMPOTENT["get_api_integration"],
+        idempotency_key=IDEMPOTENCY_KEY["get_api_integration"],
         paginated=False,
     ),
     "create_api_integration": Operation(
@@ -93,6 +94,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/api",
         idempotent=IDEMPOTENT["create_api_integration"],
+        idempotency_key=IDEMPOTENCY_KEY["create_api_integration"],
         paginated=False,
     ),
     "delete_api_integration": Operation(
@@ -100,6 +102,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/api",
         idempotent=IDEMPOTENT["delete_api_integration"],
+        idempotency_key=IDEMPOTENCY_KEY["delete_api_integration"],
         paginated=False,
     ),
     "list_documents": Operation(
@@ -107,6 +110,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/documents",
         idempotent=IDEMPOTENT["list_documents"],
+        idempotency_key=IDEMPOTENCY_KEY["list_documents"],
         paginated=True,
     ),
     "publish_document": Operation(
@@ -114,6 +118,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/documents",
         idempotent=IDEMPOTENT["publish_document"],
+        idempotency_key=IDEMPOTENCY_KEY["publish_document"],
         paginated=False,
     ),
     "get_document": Operation(
@@ -121,6 +126,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/documents/{document_id}",
         idempotent=IDEMPOTENT["get_document"],
+        idempotency_key=IDEMPOTENCY_KEY["get_document"],
         paginated=False,
     ),
     "extend_document_deadline": Operation(
@@ -128,6 +134,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/documents/{document_id}/extend",
         idempotent=IDEMPOTENT["extend_document_deadline"],
+        idempotency_key=IDEMPOTENCY_KEY["extend_document_deadline"],
         paginated=False,
     ),
     "cancel_document": Operation(
@@ -135,6 +142,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/v1/documents/{document_id}/cancel",
         idempotent=IDEMPOTENT["cancel_document"],
+        idempotency_key=IDEMPOTENCY_KEY["cancel_document"],
         paginated=False,
     ),
     "resend_invitation": Operation(
@@ -142,6 +150,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/documents/{document_id}/participants/{participant_id}/resend",
         idempotent=IDEMPOTENT["resend_invitation"],
+        idempotency_key=IDEMPOTENCY_KEY["resend_invitation"],
         paginated=False,
     ),
     "get_document_summary": Operation(
@@ -149,6 +158,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/documents/{document_id}/summary",
         idempotent=IDEMPOTENT["get_document_summary"],
+        idempotency_key=IDEMPOTENCY_KEY["get_document_summary"],
         paginated=False,
     ),
     "list_process_events": Operation(
@@ -156,6 +166,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/events/{process_id}",
         idempotent=IDEMPOTENT["list_process_events"],
+        idempotency_key=IDEMPOTENCY_KEY["list_process_events"],
         paginated=False,
     ),
     "list_templates": Operation(
@@ -163,6 +174,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates",
         idempotent=IDEMPOTENT["list_templates"],
+        idempotency_key=IDEMPOTENCY_KEY["list_templates"],
         paginated=True,
     ),
     "create_template": Operation(
@@ -170,6 +182,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/templates",
         idempotent=IDEMPOTENT["create_template"],
+        idempotency_key=IDEMPOTENCY_KEY["create_template"],
         paginated=False,
     ),
     "get_template": Operation(
@@ -177,6 +190,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}",
         idempotent=IDEMPOTENT["get_template"],
+        idempotency_key=IDEMPOTENCY_KEY["get_template"],
         paginated=False,
     ),
     "update_template": Operation(
@@ -184,6 +198,7 @@ OPERATIONS: dict[str, Operation] = {
         method="PUT",
         path="/v1/templates/{template_id}",
         idempotent=IDEMPOTENT["update_template"],
+        idempotency_key=IDEMPOTENCY_KEY["update_template"],
         paginated=False,
     ),
     "delete_template": Operation(
@@ -191,6 +206,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/v1/templates/{template_id}",
         idempotent=IDEMPOTENT["delete_template"],
+        idempotency_key=IDEMPOTENCY_KEY["delete_template"],
         paginated=False,
     ),
     "list_template_history": Operation(
@@ -198,6 +214,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/history",
         idempotent=IDEMPOTENT["list_template_history"],
+        idempotency_key=IDEMPOTENCY_KEY["list_template_history"],
         paginated=False,
     ),
     "get_template_version": Operation(
@@ -205,6 +222,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/versions/{version}",
         idempotent=IDEMPOTENT["get_template_version"],
+        idempotency_key=IDEMPOTENCY_KEY["get_template_version"],
         paginated=False,
     ),
     "delete_template_version": Operation(
@@ -212,6 +230,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/v1/templates/{template_id}/versions/{version}",
         idempotent=IDEMPOTENT["delete_template_version"],
+        idempotency_key=IDEMPOTENCY_KEY["delete_template_version"],
         paginated=False,
     ),
     "list_template_fields": Operation(
@@ -219,6 +238,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/fields",
         idempotent=IDEMPOTENT["list_template_fields"],
+        idempotency_key=IDEMPOTENCY_KEY["list_template_fields"],
         paginated=False,
     ),
     "set_template_fields": Operation(
@@ -226,6 +246,7 @@ OPERATIONS: dict[str, Operation] = {
         method="PUT",
         path="/v1/templates/{template_id}/fields",
         idempotent=IDEMPOTENT["set_template_fields"],
+        idempotency_key=IDEMPOTENCY_KEY["set_template_fields"],
         paginated=False,
     ),
     "create_template_upload_url": Operation(
@@ -233,6 +254,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/templates/{template_id}/versions/{version}/upload-url",
         idempotent=IDEMPOTENT["create_template_upload_url"],
+        idempotency_key=IDEMPOTENCY_KEY["create_template_upload_url"],
         paginated=False,
     ),
     "get_template_download_url": Operation(
@@ -240,11 +262,12 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/versions/{version}/download-url",
         idempotent=IDEMPOTENT["get_template_download_url"],
+        idempotency_key=IDEMPOTENCY_KEY["get_template_download_url"],
         paginated=False,
     ),
 }
-"""Every operation of the spec: method, path, whether it may be retried safely and whether
-it is cursor-paginated."""
+"""Every operation of the spec: method, path, whether it is idempotent by itself, whether it
+takes an `Idempotency-Key` (then it is retried too) and whether it is cursor-paginated."""
 
 
 class SignlyClient(SyncPartnerBase):
