@@ -269,4 +269,3 @@ class WebhookDispatcher:
                 await task
         self._worker = None
         self._in_flight = {}
-

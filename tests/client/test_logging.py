@@ -75,9 +75,7 @@ def test_nothing_is_logged_below_the_level_asked(
     assert [r for r in caplog.records if r.name.startswith("signly_client")] == []
 
 
-def test_the_user_agent_names_the_client_python_and_httpx(
-    app: Any, portal: BlockingPortal
-) -> None:
+def test_the_user_agent_names_the_client_python_and_httpx(app: Any, portal: BlockingPortal) -> None:
     seen: list[str] = []
 
     def record(request: httpx.Request) -> httpx.Response:

@@ -162,13 +162,15 @@ def test_an_operation_without_a_key_is_not_retried_unless_asked(
 ) -> None:
     """POST /api takes no Idempotency-Key: a blind retry could fail after a success."""
     faulty = FailFirst(app, 1, status=503, methods=("POST",))
-    with SignlyAdminClient(
-        token=PAGE_ADMIN_TOKEN,
-        base_url=BASE_URL,
-        httpx_args={"transport": PortalTransport(faulty, portal)},
-    ) as admin:
-        with pytest.raises(ServerError):
-            admin.create_api_integration(body=CreateApiIntegrationRequest(auth_method="KEY"))
+    with (
+        SignlyAdminClient(
+            token=PAGE_ADMIN_TOKEN,
+            base_url=BASE_URL,
+            httpx_args={"transport": PortalTransport(faulty, portal)},
+        ) as admin,
+        pytest.raises(ServerError),
+    ):
+        admin.create_api_integration(body=CreateApiIntegrationRequest(auth_method="KEY"))
     assert faulty.seen == ["POST /api"] and faulty.keys == [None] and waits == []
 
 

@@ -182,7 +182,7 @@ def test_any_one_of_several_signatures_is_enough_and_malformed_ones_are_skipped(
 def test_a_secret_that_is_not_whsec_is_a_clear_error() -> None:
     headers = webhooks.sign(BODY, SECRET)
     for secret in ("sk_live_partner_abc123", "", "whsec_", "whsec_not base64!"):
-        with pytest.raises(ValueError, match="whsec_|base64|empty"):
+        with pytest.raises(ValueError, match=r"whsec_|base64|empty"):
             webhooks.verify(BODY, headers, secret)
         with pytest.raises(ValueError):
             webhooks.sign(BODY, secret)

@@ -76,8 +76,7 @@ class FailFirst:
             await self.app(scope, receive, send)
             return
         self.seen.append(f"{scope['method']} {scope['path']}")
-        headers = dict(scope["headers"])
-        key = headers.get(b"idempotency-key")
+        key = dict(scope["headers"]).get(b"idempotency-key")
         self.keys.append(None if key is None else key.decode())
         if self.remaining <= 0 or scope["method"] not in self.methods:
             await self.app(scope, receive, send)

@@ -41,7 +41,9 @@ def always(status: int = 204) -> Answer:
     return lambda _: (status, {})
 
 
-def failing_first(failures: int, status: int = 500, headers: dict[str, str] | None = None) -> Answer:
+def failing_first(
+    failures: int, status: int = 500, headers: dict[str, str] | None = None
+) -> Answer:
     """`status` (with `headers`) to the first `failures` deliveries, then 204."""
     return lambda n: (status, headers or {}) if n < failures else (204, {})
 

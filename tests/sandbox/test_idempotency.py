@@ -67,7 +67,10 @@ async def test_one_credit_two_publishes_with_one_key_one_document(
     reused = await _publish(tenant_a, _body(template["templateId"], "Someone Else"))
     assert reused.status_code == 422, reused.text
     assert reused.json()["code"] == "idempotency_key_reused"
-    assert reused.json()["error"] == {"type": "unprocessable", "details": {"header": "Idempotency-Key"}}
+    assert reused.json()["error"] == {
+        "type": "unprocessable",
+        "details": {"header": "Idempotency-Key"},
+    }
     assert len(await _documents(tenant_a)) == 1
 
 
@@ -114,10 +117,14 @@ async def test_a_retried_cancel_answers_its_first_success(tenant_a: httpx.AsyncC
     first = await tenant_a.delete(path, headers={"Idempotency-Key": "cancel-1"})
     again = await tenant_a.delete(path, headers={"Idempotency-Key": "cancel-1"})
     assert (first.status_code, again.status_code) == (200, 200)
-    assert again.json()["data"] == first.json()["data"] == {
-        "documentId": document["documentId"],
-        "status": "CANCELLED",
-    }
+    assert (
+        again.json()["data"]
+        == first.json()["data"]
+        == {
+            "documentId": document["documentId"],
+            "status": "CANCELLED",
+        }
+    )
     without_key = await tenant_a.delete(path)
     assert without_key.status_code == 409
 

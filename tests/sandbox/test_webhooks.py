@@ -35,9 +35,7 @@ async def _configure(client: httpx.AsyncClient, url: str, **extra: Any) -> dict[
 
 
 async def _deliveries(client: httpx.AsyncClient) -> list[dict[str, Any]]:
-    listed: list[dict[str, Any]] = (await client.get("/_sandbox/webhook/deliveries")).json()[
-        "data"
-    ]
+    listed: list[dict[str, Any]] = (await client.get("/_sandbox/webhook/deliveries")).json()["data"]
     return listed
 
 

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
 from signly_sandbox.clock import format_timestamp
 from signly_sandbox.errors import NotFound
 from signly_sandbox.state.db import Database, Record, from_json, to_json
@@ -184,9 +185,15 @@ class Outbox:
                 tenants.add(row[2])
                 chosen.append(
                     Delivery(
-                        row[0], row[1], row[2], row[3], row[4], from_json(row[5]),
-                        row[6] + 1, row[7],
-                    )  # fmt: skip
+                        row[0],
+                        row[1],
+                        row[2],
+                        row[3],
+                        row[4],
+                        from_json(row[5]),
+                        row[6] + 1,
+                        row[7],
+                    )
                 )
             db.executemany(
                 "UPDATE webhook_outbox SET due_at = ? WHERE seq = ?",
@@ -286,4 +293,3 @@ class Outbox:
         self._endpoints.clear()
         db.execute("DELETE FROM webhook_outbox WHERE tenant_id = ?", (tenant_id,))
         db.execute("DELETE FROM webhook_endpoints WHERE tenant_id = ?", (tenant_id,))
-

@@ -1,6 +1,7 @@
 """Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec
 says `x-idempotent`; and which take an `Idempotency-Key` (the client then sends one
-on every call, the same on each retry). Generated from the API description; do not edit."""
+on every call, the same on each retry). Generated from the API description; do not
+edit."""
 
 IDEMPOTENT: dict[str, bool] = {
     "cancel_document": True,

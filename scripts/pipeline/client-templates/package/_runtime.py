@@ -127,7 +127,9 @@ def _mask_header(name: str, value: str) -> str:
 def _mask_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {
-            key: _MASKED if _SECRET_KEYS.search(str(key)) and item is not None else _mask_value(item)
+            key: _MASKED
+            if _SECRET_KEYS.search(str(key)) and item is not None
+            else _mask_value(item)
             for key, item in value.items()
         }
     if isinstance(value, list):
@@ -203,8 +205,9 @@ class RetryPolicy:
     """When and how long to retry. Connection errors, 429 and 5xx (not 501) are retried
     with exponential backoff plus jitter, or after `Retry-After` when the server sends it,
     on idempotent operations and on those the client sends an `Idempotency-Key` with (the
-    server answers a retry with the first success), others only with `retry_non_idempotent`. A `Retry-After` longer
-    than `max_retry_after` is not waited for: the error is raised at once."""
+    server answers a retry with the first success), others only with `retry_non_idempotent`.
+    A `Retry-After` longer than `max_retry_after` is not waited for: the error is raised at
+    once."""
 
     max_retries: int = 2
     initial_backoff: float = 0.5

@@ -64,8 +64,7 @@ def _key(secret: str) -> bytes:
     """The HMAC key of a `whsec_` secret; ValueError (not a crash) when it is not one."""
     if not isinstance(secret, str) or not secret.startswith(SECRET_PREFIX):
         raise ValueError(
-            "a Signly webhook secret starts with 'whsec_' (copy it as the webhook settings "
-            "show it)"
+            "a Signly webhook secret starts with 'whsec_' (copy it as the webhook settings show it)"
         )
     encoded = secret[len(SECRET_PREFIX) :].rstrip("=")
     try:
