@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--webhook-max-backoff", type=float, default=30.0, help="longest wait between attempts (30)"
     )
+    serve.add_argument(
+        "--webhook-timeout", type=float, default=15.0, help="seconds to wait for a receiver (15)"
+    )
     return parser
 
 
@@ -71,6 +74,7 @@ def serve(args: argparse.Namespace) -> int:
         webhook_attempts=args.webhook_attempts,
         webhook_backoff_seconds=args.webhook_backoff,
         webhook_max_backoff_seconds=args.webhook_max_backoff,
+        webhook_timeout_seconds=args.webhook_timeout,
     )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -179,7 +179,7 @@ class WebhookDispatcher:
     async def _run(self) -> None:
         assert self._wake is not None
         wake = self._wake
-        lease = self.policy.timeout_seconds + 5
+        lease = self.policy.timeout_seconds + 1  # past the attempt's own timeout
         async with httpx.AsyncClient(timeout=self.policy.timeout_seconds) as client:
             while True:
                 wake.clear()
