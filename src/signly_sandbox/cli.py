@@ -77,6 +77,8 @@ def serve(args: argparse.Namespace) -> int:
         webhook_timeout_seconds=args.webhook_timeout,
     )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # httpx logs every webhook attempt at INFO; they are in GET /_sandbox/webhook/deliveries.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         app = create_app(config)
     except StateFileError as error:  # a --data-dir it cannot use: say why, no traceback
