@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -52,7 +51,7 @@ def key_of(operation: Operation, headers: Mapping[str, str]) -> str | None:
 
 def fingerprint(operation: Operation, path: str, query: str, raw: bytes) -> str:
     try:
-        body = json.dumps(orjson.loads(raw), sort_keys=True, separators=(",", ":")).encode()
+        body = orjson.dumps(orjson.loads(raw), option=orjson.OPT_SORT_KEYS)
     except orjson.JSONDecodeError:
         body = raw
     digest = hashlib.sha256()
