@@ -199,8 +199,13 @@ class WebhookDispatcher:
                 wait = None if due is None else due - self._wall()
                 if wait is not None and wait <= 0:
                     wait = 1.0  # due but its tenant is busy or no room: a finished attempt wakes us
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), wait)
+                # Not `asyncio.wait_for`: on Python 3.11 it can swallow a cancellation that
+                # arrives as the event is set, and shutdown would then wait forever.
+                waiter = asyncio.ensure_future(wake.wait())
+                try:
+                    await asyncio.wait([waiter], timeout=wait)
+                finally:
+                    waiter.cancel()
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._in_flight.pop(task, None)
