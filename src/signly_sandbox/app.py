@@ -1,6 +1,7 @@
 """`create_app`: the sandbox as an ASGI app, with every part replaceable for test variants.
 
-Per request: route (from the spec) -> authenticate -> read and parse the body -> validate
+Per request: route (from the spec) -> authenticate -> (with an `Idempotency-Key`: claim the
+key, or replay its first answer; idempotency.py) -> read and parse the body -> validate
 against the compiled spec -> handler -> envelope. Every `ApiError` becomes its envelope here,
 in one place; anything else is logged and answered as a 500 envelope, never a stack trace.
 """
@@ -21,6 +22,7 @@ from starlette.responses import Response
 from starlette.routing import Match, Route, Router
 from starlette.types import Receive, Scope, Send
 
+from signly_sandbox import idempotency
 from signly_sandbox.auth import admin_tenant, partner_tenant
 from signly_sandbox.blobs import BlobStore
 from signly_sandbox.clock import Clock, SystemClock
@@ -35,7 +37,7 @@ from signly_sandbox.errors import (
     UnsupportedMediaType,
     Validation,
 )
-from signly_sandbox.handlers import HANDLERS, Call, Handler, Services
+from signly_sandbox.handlers import HANDLERS, Call, Handler, Reply, Services
 from signly_sandbox.ids import new_request_id
 from signly_sandbox.routing import (
     Operation,
@@ -46,7 +48,7 @@ from signly_sandbox.routing import (
     load_spec,
 )
 from signly_sandbox.state import Store
-from signly_sandbox.webhooks import WebhookDispatcher
+from signly_sandbox.webhooks import DeliveryPolicy, WebhookDispatcher
 
 log = logging.getLogger("signly_sandbox")
 
@@ -62,10 +64,16 @@ class SandboxApp:
         request_id = new_request_id()
         tenant_id: str | None = None
         clock = self.services.clock
+        headers: dict[str, str] | None = None
         try:
             tenant_id = self._authenticate(operation, request)
-            call = await self._call(request, operation, tenant_id)
-            reply = await self.handlers[operation.operation_id](self.services, call)
+            key = idempotency.key_of(operation, request.headers)
+            if key is None:
+                call = await self._call(request, operation, tenant_id)
+                reply = await self.handlers[operation.operation_id](self.services, call)
+            else:
+                reply, replayed = await self._run_once(request, operation, tenant_id, key)
+                headers = {idempotency.REPLAYED_HEADER: "true"} if replayed else None
         except ApiError as error:
             established = None if error.status in (401, 403) else tenant_id
             return error_response(error, request_id=request_id, tenant_id=established, clock=clock)
@@ -83,6 +91,27 @@ class SandboxApp:
             request_id=request_id,
             tenant_id=tenant_id,
             clock=clock,
+            headers=headers,
+        )
+
+    async def _run_once(
+        self, request: Request, operation: Operation, tenant_id: str, key: str
+    ) -> tuple[Reply, bool]:
+        """D36: the key is checked against the raw request before it is validated."""
+        raw = b""
+        if operation.checks.body is not None:
+            raw = await self._raw_body(request)
+        scope = request.scope
+        fingerprint = idempotency.fingerprint(
+            operation, scope["path"], scope.get("query_string", b"").decode("latin-1"), raw
+        )
+
+        async def serve() -> Reply:
+            call = await self._call(request, operation, tenant_id, raw)
+            return await self.handlers[operation.operation_id](self.services, call)
+
+        return await idempotency.run_once(
+            self.services.store.idempotency, tenant_id, key, fingerprint, serve
         )
 
     def _authenticate(self, operation: Operation, request: Request) -> str:
@@ -93,18 +122,23 @@ class SandboxApp:
             return partner_tenant(store, request.headers)
         return ""
 
-    async def _call(self, request: Request, operation: Operation, tenant_id: str) -> Call:
+    async def _call(
+        self, request: Request, operation: Operation, tenant_id: str, raw: bytes | None = None
+    ) -> Call:
         checks = operation.checks
         path = checks.check_path(request.path_params)
         query = checks.check_query(request.query_params)
         checks.check_headers(request.headers)
         body: Any = None
         if checks.body is not None:
-            body = await self._json_body(request, checks.body_required)
+            if raw is None:
+                raw = await self._raw_body(request)
+            body = self._json_body(raw, checks.body_required)
             checks.check_body(body)
         return Call(tenant_id, path, query, body)
 
-    async def _json_body(self, request: Request, required: bool) -> Any:
+    async def _raw_body(self, request: Request) -> bytes:
+        """The body's bytes, refused before reading when too large or not JSON."""
         limit = self.services.config.max_body_bytes
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -120,7 +154,10 @@ class SandboxApp:
             if size > limit:
                 raise PayloadTooLarge(details={"maxBytes": limit})
             chunks.append(chunk)
-        raw = b"".join(chunks)
+        return b"".join(chunks)
+
+    @staticmethod
+    def _json_body(raw: bytes, required: bool) -> Any:
         if not raw.strip():
             if required:
                 raise Validation({"_schema": ["Missing request body."]})
@@ -247,15 +284,19 @@ def create_app(
     check_handlers(operations, handler_table)
     webhooks = WebhookDispatcher(
         store,
-        attempts=config.webhook_attempts,
-        backoff_seconds=config.webhook_backoff_seconds,
-        queue_size=config.webhook_queue_size,
+        DeliveryPolicy(
+            attempts=config.webhook_attempts,
+            backoff_seconds=config.webhook_backoff_seconds,
+            max_backoff_seconds=config.webhook_max_backoff_seconds,
+            timeout_seconds=config.webhook_timeout_seconds,
+        ),
     )
     services = Services(config, store, clock, blobs, webhooks)
     sandbox = SandboxApp(services, handler_table)
 
     @asynccontextmanager
     async def lifespan(app: object) -> AsyncIterator[None]:
+        await webhooks.start()  # deliveries a previous run left pending go out now
         yield
         await webhooks.close()
         for part in reversed(owned):

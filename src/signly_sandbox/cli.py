@@ -29,6 +29,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--credits", type=int, default=DEFAULT_CREDITS, help="credits per tenant")
     serve.add_argument("--spec", type=Path, help="sandbox spec (default: generated variant)")
     serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument(
+        "--webhook-attempts", type=int, default=12, help="attempts per webhook delivery (12)"
+    )
+    serve.add_argument(
+        "--webhook-backoff",
+        type=float,
+        default=0.5,
+        help="seconds before the 2nd attempt, doubling after each (0.5)",
+    )
+    serve.add_argument(
+        "--webhook-max-backoff", type=float, default=30.0, help="longest wait between attempts (30)"
+    )
+    serve.add_argument(
+        "--webhook-timeout", type=float, default=15.0, help="seconds to wait for a receiver (15)"
+    )
     return parser
 
 
@@ -56,8 +71,14 @@ def serve(args: argparse.Namespace) -> int:
         credits=args.credits,
         spec_path=args.spec,
         partner_base_url=url,
+        webhook_attempts=args.webhook_attempts,
+        webhook_backoff_seconds=args.webhook_backoff,
+        webhook_max_backoff_seconds=args.webhook_max_backoff,
+        webhook_timeout_seconds=args.webhook_timeout,
     )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # httpx logs every webhook attempt at INFO; they are in GET /_sandbox/webhook/deliveries.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         app = create_app(config)
     except StateFileError as error:  # a --data-dir it cannot use: say why, no traceback

@@ -49,9 +49,11 @@ class SandboxConfig:
     url_expires_seconds: int = 900
     partner_base_url: str = "http://127.0.0.1:8080"
     spec_path: Path | None = None
-    webhook_attempts: int = 4
-    webhook_backoff_seconds: float = 0.2
-    webhook_queue_size: int = 10_000
+    # D37: the sandbox's delivery schedule (0.5 s doubling up to 30 s, 12 attempts: ~3 min).
+    webhook_attempts: int = 12
+    webhook_backoff_seconds: float = 0.5
+    webhook_max_backoff_seconds: float = 30.0
+    webhook_timeout_seconds: float = 15.0
     max_body_bytes: int = MAX_BODY_BYTES
 
     @classmethod

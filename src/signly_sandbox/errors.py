@@ -133,5 +133,17 @@ class UnsupportedMediaType(ApiError):
     default_message = "Content-Type must be application/json."
 
 
+class IdempotencyKeyReused(ApiError):
+    """D36: the Idempotency-Key was used with another request; nothing was done."""
+
+    status = 422
+    code = "idempotency_key_reused"
+    error_type = "unprocessable"
+    default_message = "The Idempotency-Key was already used with another request."
+
+    def __init__(self) -> None:
+        super().__init__(details={"header": "Idempotency-Key"})
+
+
 class InternalError(ApiError):
     """Last resort for an unexpected exception: logged, never a stack trace to the client."""

@@ -277,20 +277,30 @@ def credits(record: Record) -> dict[str, Any]:
     return {"tenantId": record["tenantId"], "credits": record["credits"]}
 
 
-def webhook(record: Record) -> dict[str, Any]:
-    return {"tenantId": record["tenantId"], "url": record["url"]}
+def webhook(record: Record, generated_secret: str | None = None) -> dict[str, Any]:
+    """The webhook settings; a generated secret is shown here, once."""
+    data = {
+        "tenantId": record["tenantId"],
+        "url": record["url"],
+        "enabled": record["enabled"],
+        "previousSecretExpiresAt": record["previousSecretExpiresAt"],
+    }
+    if generated_secret is not None:
+        data["secret"] = generated_secret
+    return data
 
 
 def deliveries(records: Iterable[Record]) -> list[dict[str, Any]]:
-    return [
-        {
-            "eventId": record["eventId"],
-            "url": record["url"],
-            "attempt": record["attempt"],
-            "statusCode": record["statusCode"],
-            "outcome": record["outcome"],
-            "error": record["error"],
-            "attemptedAt": record["attemptedAt"],
-        }
-        for record in records
-    ]
+    keys = (
+        "deliveryId", "eventId", "url", "attempt", "statusCode", "outcome", "error",
+        "attemptedAt", "nextAttemptAt",
+    )  # fmt: skip
+    return [{key: record[key] for key in keys} for record in records]
+
+
+def redelivery(record: Record) -> dict[str, Any]:
+    return {
+        "deliveryId": record["deliveryId"],
+        "eventId": record["eventId"],
+        "status": record["status"],
+    }
