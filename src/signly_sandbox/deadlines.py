@@ -140,8 +140,13 @@ class TimeKeeper:
         assert self._wake is not None
         while True:
             self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._delay())
+            # Not `asyncio.wait_for`: on Python 3.11 it can swallow a cancellation that
+            # arrives as the event is set, and the task would then never end.
+            waiter = asyncio.ensure_future(self._wake.wait())
+            try:
+                await asyncio.wait([waiter], timeout=self._delay())
+            finally:
+                waiter.cancel()
             try:
                 self.check()
             except Exception:
