@@ -17,6 +17,7 @@ from tests.lib.workbench import AnswerCheck
 
 pytestmark = pytest.mark.anyio
 ORIGIN = "http://localhost:5173"
+SIGNLY_HEADERS = "content-type, x-tenant-signly, x-auth-signly, prefer"
 
 
 @pytest.fixture
@@ -89,7 +90,6 @@ async def test_the_journal_is_per_tenant_filtered_and_bounded(
         assert len(await journal(client, limit=100)) == 5
         only = await journal(client, operationId="list_documents")
         assert len(only) == 1
-        assert [e["operationId"] for e in await journal(client)] != []
         other = (await client.get("/_sandbox/requests", headers=PARTNER_B)).json()["data"]
         assert [e["operationId"] for e in other] == ["list_documents"]
         bad = await client.get("/_sandbox/requests", params={"limit": 0})
@@ -118,7 +118,7 @@ async def test_a_cross_origin_preflight_for_the_signly_headers_is_allowed(
         headers={
             "Origin": ORIGIN,
             "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type, x-tenant-signly, x-auth-signly, prefer",
+            "Access-Control-Request-Headers": SIGNLY_HEADERS,
         },
     )
     assert preflight.status_code == 204
