@@ -254,7 +254,7 @@ def create_app(
     config = config or SandboxConfig.from_env()
     document = spec if spec is not None else load_spec(config.spec_path)
     world = _world(config, document)
-    # The sandbox clock (D37): real time, or the fixture world's moment, moved by partners.
+    # The sandbox clock (D39): real time, or the fixture world's moment, moved by partners.
     clock = clock or SandboxClock(None if world is None else world.moment)
     owned: list[Any] = []
     if store is None:

@@ -1,5 +1,5 @@
 """CORS for browser apps calling the sandbox: on by default for any origin, configurable
-(`--cors-origins`), off with `--no-cors` (D41).
+(`--cors-origins`), off with `--no-cors` (D43).
 
 A preflight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`) from an allowed
 origin is answered here with 204: every method, the request headers it asks for (the

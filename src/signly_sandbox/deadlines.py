@@ -1,4 +1,4 @@
-"""Time-driven behaviour on the sandbox clock: deadlines and scripted participants (D37).
+"""Time-driven behaviour on the sandbox clock: deadlines and scripted participants (D39).
 
 A document whose deadline passes becomes `EXPIRED`, with `PROCESS_EXPIRED` on each process
 (and so its webhook), without any other call: a background task sleeps until the next

@@ -6,7 +6,7 @@ status it documents, the envelope the spec gives that status (its named example 
 request picks one, else a generic envelope with the status's code and `error.type` from the
 `ErrorCode`/`ErrorType` catalogue, or the response's first example when its schema asks for
 details a generic one cannot know). A simulated answer has a fresh request id and the
-current time, never changes state, and comes only after the normal authentication (D36).
+current time, never changes state, and comes only after the normal authentication (D38).
 A status is documented when the operation lists it, or is a 5xx and the operation has a
 `default` response (which covers "a 5xx or a status this version does not list").
 """

@@ -5,7 +5,7 @@ An ASGI layer around the sandbox records every answered request once its respons
 sent: method, path, operationId, status, code, request id, duration and, for refused
 ones, the error's details (the validation messages of a 400). A request is the tenant's
 when it authenticated as the tenant, or, refused before that (401, an unknown route),
-when its `X-Tenant-Signly` names a tenant the sandbox has (D40). Only error bodies are
+when its `X-Tenant-Signly` names a tenant the sandbox has (D42). Only error bodies are
 read back, so a successful read costs two clock reads and one append.
 """
 
