@@ -21,6 +21,8 @@ SECOND_KEY_ID = "pk_01J8XQ8B0P8XSH6M3B2P0N5W9Z"
 
 DEFAULT_CREDITS = 1000
 MAX_BODY_BYTES = 1024 * 1024
+# Worlds `--fixtures` can start the sandbox in (see signly_sandbox/fixtures).
+FIXTURES = ("reference",)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,15 @@ class SandboxConfig:
     webhook_max_backoff_seconds: float = 30.0
     webhook_timeout_seconds: float = 15.0
     max_body_bytes: int = MAX_BODY_BYTES
+    # The partner test bench: the world to start in, failures on demand, the request
+    # journal, a real rate limit and CORS for browser apps.
+    fixtures: str | None = None
+    faults: bool = True
+    journal: bool = True
+    journal_size: int = 500
+    rate_limit: float | None = None
+    retry_after_seconds: int = 1
+    cors_origins: tuple[str, ...] | None = ("*",)
 
     @classmethod
     def from_env(

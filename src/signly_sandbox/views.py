@@ -304,3 +304,64 @@ def redelivery(record: Record) -> dict[str, Any]:
         "eventId": record["eventId"],
         "status": record["status"],
     }
+
+
+# -- /_sandbox: the partner's test bench (clock, faults, journal, scripted participants) ------
+
+
+def sandbox_clock(now: str, system_now: str, offset_seconds: float) -> dict[str, Any]:
+    return {"now": now, "systemNow": system_now, "offsetSeconds": round(offset_seconds, 3)}
+
+
+def clock_moved(clock: dict[str, Any], expired_documents: Iterable[str]) -> dict[str, Any]:
+    return {**clock, "expiredDocuments": list(expired_documents)}
+
+
+def fault_rule(rule: Any) -> dict[str, Any]:
+    return {
+        "faultId": rule.fault_id,
+        "operationId": rule.operation_id,
+        "status": rule.status,
+        "example": rule.example,
+        "remaining": rule.remaining,
+        "latencyMs": rule.latency_ms,
+        "retryAfterSeconds": rule.retry_after,
+        "createdAt": rule.created_at,
+    }
+
+
+def fault_rules(rules: Iterable[Any]) -> list[dict[str, Any]]:
+    return [fault_rule(rule) for rule in rules]
+
+
+def faults_cleared(tenant_id: str, cleared: int) -> dict[str, Any]:
+    return {"tenantId": tenant_id, "cleared": cleared}
+
+
+def journal_entries(entries: Iterable[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "requestId": entry.request_id,
+            "method": entry.method,
+            "path": entry.path,
+            "query": entry.query,
+            "operationId": entry.operation_id,
+            "status": entry.status,
+            "code": entry.code,
+            "errorDetails": entry.error,
+            "durationMs": entry.duration_ms,
+            "receivedAt": entry.received_at,
+        }
+        for entry in entries
+    ]
+
+
+def scheduled_action(
+    document_id: str, participant_id: str, action: str, due: str
+) -> dict[str, Any]:
+    return {
+        "documentId": document_id,
+        "participantId": participant_id,
+        "action": action,
+        "dueAt": due,
+    }

@@ -11,6 +11,8 @@ DEFAULT_ROTATION_GRACE_SECONDS = 86_400
 
 async def sandbox_reset(services: Services, call: Call) -> Reply:
     services.store.reset_tenant(call.tenant_id)
+    if services.workbench is not None:  # a fixture world's tenant gets its world back
+        services.workbench.restore(call.tenant_id)
     return Reply(200, "sandbox_reset", "Sandbox data reset.", views.sandbox_reset(call.tenant_id))
 
 

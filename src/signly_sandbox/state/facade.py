@@ -177,6 +177,17 @@ class Store:
     def list_events(self, tenant_id: str, process_id: str) -> list[Record]:
         return self.events.list_for_process(tenant_id, process_id)
 
+    # -- time (the sandbox clock's deadlines) -------------------------------------------------
+
+    def next_deadline(self) -> str | None:
+        return self.documents.next_deadline()
+
+    def deadline_of(self, document_id: str) -> str | None:
+        return self.documents.deadline_of(document_id)
+
+    def expire_due(self, now: str) -> list[tuple[str, Record]]:
+        return self.documents.expire_due(now)
+
     # -- sandbox controls -------------------------------------------------------------------
 
     def reset_tenant(self, tenant_id: str) -> None:
