@@ -1,14 +1,19 @@
 """`nox -s bench`: measure the sandbox and the pipeline; print one table, save reports/bench.json.
 
 Rows: read mix (get document, list documents, get template) and publish mix from wrk at 32
-connections against `signly-sandbox serve` in its own process; list latency with 1k and 100k
+connections against `signly-sandbox serve` in its own process, the publish mix again with
+a new Idempotency-Key per request (the idempotency store's cost); list latency with 1k and 100k
 stored documents (seeded through the store's own API on a --data-dir database before the
 server starts); the server's RSS; warm `scripts.pipeline.generate` and `--check` wall times
 beside the two bare generators run alone; contract suite cases/s (a small bounded run); the
 client's overhead against raw httpx (scripts/bench/client_overhead.py). Targets: >= 5,000
 reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x, generate within 1.5x
-of the bare generators and --check no slower than generate. `--only generate` (or any
-comma-separated parts: load, list, generate, contract, client) measures just those.
+of the bare generators and --check no slower than generate. The partner's test bench
+(scripts/bench/testbench.py): the read mix with the journal and fault checks on, off, and
+on main's code (on/main >= 0.9, within 10% of today), and the latency the validating proxy
+adds per request (p50/p99).
+`--only generate` (or any comma-separated parts: load, list, generate, contract, client,
+workbench, proxy) measures just those.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,7 @@ from typing import Any
 import httpx
 import orjson
 
+from scripts.bench import testbench
 from scripts.bench.wrk import WrkResult, ensure_wrk, run_wrk
 from scripts.pipeline import generators
 from signly_sandbox.clock import SystemClock
@@ -125,10 +132,30 @@ def load_rows(seconds: float) -> list[Row]:
             seconds=seconds,
         )
         rss, peak = server.rss_bytes()
+        keyed = run_wrk(
+            server.url,
+            PAGE_TENANT_ID,
+            PAGE_API_KEY,
+            ["/v1/documents"],
+            method="POST",
+            body=body,
+            idempotency_keys=f"bench-{uuid.uuid4().hex[:12]}",
+            seconds=seconds,
+        )
     stored = f"{publish.requests + 50:,} documents stored"
+    overhead = 1 - keyed.per_second / publish.per_second if publish.per_second else 0.0
     return [
         *wrk_rows("read mix (32 conns)", read, 5000),
         *wrk_rows("publish mix (32 conns)", publish),
+        *wrk_rows("publish mix, Idempotency-Key each (32 conns)", keyed),
+        Row(
+            "idempotency store cost on publish throughput",
+            round(overhead * 100, 1),
+            "%",
+            "<= 25",
+            overhead <= 0.25,
+            "a new key per request: claim + answer, two more writes per publish",
+        ),
         Row(
             "server RSS after read mix",
             round(rss_after_reads / MIB, 1),
@@ -387,7 +414,7 @@ def commit() -> str:
     return done.stdout.strip()
 
 
-PARTS = ("load", "list", "generate", "contract", "client")
+PARTS = ("load", "list", "generate", "contract", "client", "workbench", "proxy")
 
 
 def _parts(text: str) -> tuple[str, ...]:
@@ -407,6 +434,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-examples", type=int, default=5, help="contract run size")
     parser.add_argument("--generate-runs", type=int, default=3, help="timed generate rounds")
     parser.add_argument(
+        "--workbench-rounds", type=int, default=3, help="read mix rounds, journal on and off"
+    )
+    parser.add_argument(
+        "--today-ref", default="main", help="git ref whose sandbox is 'today' (workbench)"
+    )
+    parser.add_argument("--proxy-calls", type=int, default=500, help="request pairs per round")
+    parser.add_argument("--proxy-rounds", type=int, default=3, help="proxy rounds (median)")
+    parser.add_argument(
         "--only",
         type=_parts,
         default=PARTS,
@@ -415,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPORT, help="JSON report")
     args = parser.parse_args(argv)
     only: tuple[str, ...] = args.only
-    if {"load", "list"} & set(only):
+    if {"load", "list", "workbench"} & set(only):
         ensure_wrk()
     started = time.monotonic()
     rows: list[Row] = []
@@ -429,6 +464,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(contract_row(args.max_examples))
     if "client" in only:
         rows += client_rows()
+    if "workbench" in only:
+        rows += testbench.workbench_rows(Row, args.seconds, args.workbench_rounds, args.today_ref)
+    if "proxy" in only:
+        rows += testbench.proxy_rows(Row, args.proxy_calls, args.proxy_rounds)
     for line in render(rows):
         print(line)
     missed = [row.name for row in rows if row.ok is False]

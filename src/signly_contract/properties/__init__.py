@@ -15,6 +15,7 @@ from signly_contract.properties import (
     documents,
     lists,
     promises,
+    sandbox,
     statuses,
     templates,
     webhooks,
@@ -45,6 +46,7 @@ PROPERTIES: dict[str, Property] = {
     "unknown_ids_404": Property(access.not_found, writes=False),
     "foreign_tenant_refused": Property(access.foreign_tenant_refused, writes=False),
     "no_cross_tenant_read": Property(access.no_cross_read),
+    "sandbox_controls": Property(sandbox.controls),
     "credential_lifecycle": Property(access.credential_lifecycle, admin=True),
     # These decide for themselves what the run's flags allow (read-only: GET only).
     "partial_and_crossed_credentials": Property(credentials.partial_and_crossed, writes=False),
