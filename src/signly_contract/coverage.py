@@ -8,14 +8,19 @@ from what a generator meant to send, and compared with the spec's own lists:
 
 - statuses: each operation's documented responses (`default` = any status it does not list,
   reached on a 5xx); a status produced only because the request asked for it
-  (`Prefer: code=NNN`, the sandbox's fault injection) is counted apart: it proves the
-  envelope a client reads, not the server logic behind it;
+  (`Prefer: code=NNN`, or a rule armed at the sandbox's `/_sandbox/faults`, marked with
+  `Coverage.asked_for`) is counted apart: it proves the envelope a client reads, not the
+  server logic behind it;
 - parameters and body properties: seen with a value valid against its schema and with an
   invalid one (path, query and header parameters; the top-level properties of a JSON body,
   or of each item of an array body);
 - links: the spec's links the stateful phase followed (recorded by the state machine);
 - unreached: why a documented status was not produced when the run knows (read-only,
   no-billable, no admin session, no sandbox controls).
+
+The scope is the public spec (`generated/openapi.yaml`): the operations of `/api` and `/v1`.
+The sandbox's own controls (`/_sandbox/...`, only in the sandbox variant) are checked by the
+`sandbox_controls` property against that variant, and are not part of the figures (SCOPE).
 
 Classifying a value costs a schema validation, so each (operation, parameter) stops being
 classified once both a valid and an invalid value were seen: the cost is bounded by the
@@ -28,6 +33,8 @@ import json
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -36,6 +43,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from signly_contract.operations import public_spec
 
 VALID, INVALID = "valid", "invalid"
+SCOPE = (
+    "the operations of the public spec (/api and /v1); the sandbox's own /_sandbox controls "
+    "are checked by sandbox_controls, not counted"
+)
 PREFER_CODE = re.compile(r"(?:^|[;,\s])code\s*=\s*(\d{3})")
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
@@ -248,6 +259,17 @@ class Coverage:
         self._lock = threading.Lock()
         self.seen: dict[str, OperationSeen] = {}
         self.exclusions: dict[str, str] = {}  # operation -> why this run never sent it
+        self._asking = threading.local()
+
+    @contextmanager
+    def asked_for(self) -> Iterator[None]:
+        """Exchanges in this block were answered as asked (an armed `/_sandbox/faults` rule):
+        their statuses count as simulated, like `Prefer: code=NNN`."""
+        self._asking.on = True
+        try:
+            yield
+        finally:
+            self._asking.on = False
 
     def reset(self) -> None:
         with self._lock:
@@ -280,7 +302,8 @@ class Coverage:
         asked = PREFER_CODE.search(prefer) if prefer else None
         with self._lock:
             seen = self._of(spec.label)
-            if asked is not None and int(asked.group(1)) == status:
+            simulated = getattr(self._asking, "on", False)
+            if simulated or (asked is not None and int(asked.group(1)) == status):
                 seen.prefer[key] += 1
             else:
                 seen.statuses[key] += 1
@@ -411,6 +434,10 @@ class Coverage:
             totals["links"][1] += len(row["links"])
             totals["links"][0] += sum(1 for link in row["links"] if link["followed"])
         return {kind: (done, of) for kind, (done, of) in totals.items()}
+
+    def simulated_only(self) -> int:
+        """Documented statuses reached only when asked for (Prefer or an armed fault)."""
+        return sum(len(row["only_via_prefer"]) for row in self.operations())
 
     def percentage(self) -> float:
         totals = self.totals()

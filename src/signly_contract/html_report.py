@@ -31,15 +31,16 @@ def _status_cells(row: dict[str, Any]) -> str:
     unreached = row.get("unreached_statuses", {})
     for status in row.get("documented_statuses", []):
         if status in observed:
-            extra = f" + {prefer[status]} via Prefer" if status in prefer else ""
+            extra = f" + {prefer[status]} asked for (Prefer)" if status in prefer else ""
             cells.append(
                 f'<tr><td>{escape(status)}</td><td class="ok">observed {observed[status]}'
                 f"{extra}</td></tr>"
             )
         elif status in prefer:
             cells.append(
-                f'<tr><td>{escape(status)}</td><td class="prefer">only via Prefer: '
-                f"code={escape(status)} ({prefer[status]})</td></tr>"
+                f'<tr><td>{escape(status)}</td><td class="prefer">only when asked for '
+                f"(Prefer: code={escape(status)} or an armed fault; {prefer[status]}): the "
+                "envelope a client reads, not the server logic</td></tr>"
             )
         else:
             reason = escape(str(unreached.get(status, "not produced")))
@@ -121,8 +122,16 @@ def render(data: dict[str, Any], title: str = "Signly contract report") -> str:
         summary_rows.append(
             f"<tr><td>{escape(kind.replace('_', ' '))}</td><td>{share:.1f}% ({done}/{of})</td></tr>"
         )
+    if coverage.get("statuses_only_when_asked"):
+        summary_rows.append(
+            "<tr><td>statuses only when asked</td>"
+            f'<td class="prefer">{coverage["statuses_only_when_asked"]} (Prefer: code=NNN or an '
+            "armed /_sandbox/faults rule)</td></tr>"
+        )
     if coverage.get("percentage") is not None:
         summary_rows.append(f"<tr><td>coverage</td><td>{coverage['percentage']:.1f}%</td></tr>")
+    if coverage.get("scope"):
+        summary_rows.append(f"<tr><td>scope</td><td>{escape(coverage['scope'])}</td></tr>")
     for name, value in (data.get("run") or {}).items():
         summary_rows.append(f"<tr><td>{escape(name)}</td><td>{escape(str(value))}</td></tr>")
     findings_by_op: dict[str, list[dict[str, Any]]] = {}

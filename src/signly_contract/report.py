@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signly_contract.coverage import Coverage
+from signly_contract.coverage import SCOPE, Coverage
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ class Report:
             mark = "ok  " if not missing else "GAP "
             line = f"  {mark} {row['operation']:<62} {reached}/{len(documented)}"
             if row["only_via_prefer"]:
-                line += f"  (via Prefer only: {', '.join(row['only_via_prefer'])})"
+                line += f"  (only when asked, Prefer: {', '.join(row['only_via_prefer'])})"
             lines.append(line)
             reasons: dict[str, list[str]] = {}
             for status, reason in missing.items():
@@ -200,7 +200,10 @@ class Report:
             f"{kind.replace('_', ' ')} {100.0 * done / of if of else 100.0:.1f}% ({done}/{of})"
             for kind, (done, of) in totals.items()
         ]
-        lines += ["", "coverage: " + "; ".join(parts)]
+        simulated = self.coverage.simulated_only()
+        if simulated:
+            parts[0] += f", {simulated} of them only when asked (Prefer or an armed fault)"
+        lines += ["", f"coverage over {SCOPE}:", "coverage: " + "; ".join(parts)]
         lines.append(f"coverage {self.coverage.percentage():.1f}%")
         return lines
 
@@ -226,6 +229,8 @@ class Report:
             "coverage": {
                 "recorded": self.coverage.enabled,
                 "percentage": round(self.coverage.percentage(), 2) if coverage else None,
+                "scope": SCOPE,
+                "statuses_only_when_asked": self.coverage.simulated_only() if coverage else 0,
                 "totals": {k: {"covered": d, "documented": o} for k, (d, o) in totals.items()},
             },
             "operations": sorted(operations, key=lambda row: row["operation"]),

@@ -9,6 +9,7 @@ plus our envelope check; every outcome goes to the report with a masked curl lin
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -331,8 +332,7 @@ class Runner:
         events) are never followed. Negative cases are left as generated (made valid, they
         would be accepted and fail negative_data_rejection)."""
         operation_id = case.operation.definition.raw.get("operationId")
-        meta = getattr(case, "meta", None)
-        positive = meta is not None and meta.generation.mode.is_positive
+        positive = _positive(case)
         if operation_id != "publish_document" or not positive or not isinstance(case.body, dict):
             return
         if self._template is None:
@@ -353,6 +353,7 @@ class Runner:
 
     def run(self, case: Any) -> None:
         """Send one case and judge it with every check (raises FailureGroup on failure)."""
+        fresh_idempotency_key(case)
         response = case.call(session=self.session)
         self.track(case, response)
         case.validate_response(
@@ -387,6 +388,7 @@ class Runner:
 
             def before_call(self, case: Any) -> None:
                 super().before_call(case)
+                fresh_idempotency_key(case)
                 runner.publishable(case)
 
             def after_call(self, response: Any, case: Any) -> None:
@@ -404,6 +406,27 @@ class Runner:
                 )
 
         return SignlyFlow
+
+
+def _positive(case: Any) -> bool:
+    meta = getattr(case, "meta", None)
+    return meta is not None and bool(meta.generation.mode.is_positive)
+
+
+def fresh_idempotency_key(case: Any) -> None:
+    """A positive case's Idempotency-Key is made unique (a UUID, as the spec suggests).
+
+    Why: the generator draws the key like any string, so two cases share one (the spec's
+    example in every examples-phase case, "0" in many others) and the second, another
+    request, is rightly a 422 idempotency_key_reused (D36): a "rejected valid request" that
+    is the client's doing. Negative cases keep their key (it may be the invalid part). The
+    422 itself is produced on purpose (statuses.py)."""
+    headers = getattr(case, "headers", None)
+    if not headers or not _positive(case):
+        return
+    for name in list(headers):
+        if name.lower() == "idempotency-key":
+            headers[name] = str(uuid.uuid4())
 
 
 def _first_line(failure: Any) -> str:

@@ -7,15 +7,18 @@ with a 200, so anything beyond one delivery per event is the server's doing.
 
 What the spec says about a delivery is read from it, not repeated here: the payload schema
 (`requestBody`) and the headers (`parameters`) of `webhooks.processEvent`. The signature is
-verified the way the spec's headers say it is made: Standard Webhooks (`webhook-id`,
-`webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`
-keyed with the base64 part of a `whsec_` secret) when the spec lists `webhook-signature`,
-else `X-Signly-Signature: sha256=<hex HMAC-SHA256 of the body>`.
+Standard Webhooks (D22: `webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64
+HMAC-SHA256 of id.timestamp.body>` keyed with the base64 part of a `whsec_` secret), and it
+is verified by two independent verifiers, each of which must accept the delivery: the
+specification's reference implementation (`standardwebhooks`, what a partner on another
+stack uses) and the Python client's `signly_client.webhooks.verify` (what ours use). When
+either is not installed, this module's own reading of the specification stands in for it.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import json
@@ -137,21 +140,8 @@ def webhook_spec() -> dict[str, Any]:
     return operation
 
 
-def header_names() -> list[str]:
-    return [
-        str(p["name"]).lower()
-        for p in webhook_spec().get("parameters", [])
-        if p.get("in") == "header"
-    ]
-
-
-def standard_webhooks() -> bool:
-    """Whether the spec signs deliveries per Standard Webhooks (else X-Signly-Signature)."""
-    return "webhook-signature" in header_names()
-
-
 def new_secret() -> str:
-    """A secret either scheme accepts: `whsec_` and the base64 of 24 random bytes."""
+    """A `whsec_` secret: the prefix and the base64 of 24 random bytes."""
     return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
@@ -205,17 +195,39 @@ def header_problems(delivery: Delivery) -> list[str]:
 
 
 def signature_problems(delivery: Delivery, secret: str, now: float | None = None) -> list[str]:
-    """Whether the delivery is signed with `secret` as the spec says."""
-    if standard_webhooks():
-        return _standard_problems(delivery, secret, time.time() if now is None else now)
-    header = delivery.headers.get("x-signly-signature", "")
-    expected = "sha256=" + hmac.new(secret.encode(), delivery.body, hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(header, expected):
-        return [f"X-Signly-Signature {header!r} is not the HMAC-SHA256 of the body with the secret"]
-    return []
+    """Whether the delivery is signed with `secret` as Standard Webhooks says: refused by
+    the reference implementation or by the client's verifier, it is not Signly's."""
+    problems: list[str] = []
+    moment = time.time() if now is None else now
+    own = False  # whether this module's own reading already judged it
+    try:
+        import standardwebhooks
+    except ImportError:
+        problems += _standard_problems(delivery, secret, moment)
+        own = True
+    else:
+        try:
+            standardwebhooks.Webhook(secret).verify(delivery.body, dict(delivery.headers))
+        except standardwebhooks.WebhookVerificationError as error:
+            problems.append(f"the Standard Webhooks reference refuses it: {error}")
+        except (ValueError, binascii.Error) as error:  # a malformed entry, or secret
+            problems.append(f"the Standard Webhooks reference cannot read it: {error}")
+    try:
+        from signly_client import webhooks as client_webhooks
+    except ImportError:
+        return problems if own else problems + _standard_problems(delivery, secret, moment)
+    try:
+        client_webhooks.verify(delivery.body, delivery.headers, secret, now=moment)
+    except client_webhooks.WebhookVerificationError as error:
+        if error.reason != "invalid_payload":  # signed as it should be; the payload is judged apart
+            problems.append(f"signly_client.webhooks.verify refuses it ({error.reason}): {error}")
+    except ValueError as error:
+        problems.append(f"signly_client.webhooks.verify cannot read the secret: {error}")
+    return problems
 
 
 def _standard_problems(delivery: Delivery, secret: str, now: float) -> list[str]:
+    """The specification read directly (when a verifier is not installed)."""
     message_id = delivery.headers.get("webhook-id", "")
     stamp = delivery.headers.get("webhook-timestamp", "")
     signatures = delivery.headers.get("webhook-signature", "")

@@ -713,20 +713,19 @@ def webhook_relay(change: Change) -> Rewrite:
 
 
 def _sign(headers: dict[str, str], body: bytes, secret: str) -> dict[str, str]:
-    """The headers of `body` signed with `secret`, in the scheme the delivery used."""
-    import base64
-    import hashlib
-    import hmac
+    """The headers of `body` signed with `secret` per Standard Webhooks, under the
+    delivery's own webhook-id and timestamp."""
+    from signly_client import webhooks
 
     signed = dict(headers)
-    if "webhook-signature" in signed:
-        key = base64.b64decode(secret.removeprefix("whsec_"))
-        message = f"{signed['webhook-id']}.{signed['webhook-timestamp']}.".encode() + body
-        digest = base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
-        signed["webhook-signature"] = f"v1,{digest}"
-    if "x-signly-signature" in signed:
-        digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-        signed["x-signly-signature"] = f"sha256={digest}"
+    signed.update(
+        webhooks.sign(
+            body,
+            secret,
+            msg_id=signed["webhook-id"],
+            timestamp=float(signed["webhook-timestamp"]),
+        )
+    )
     return signed
 
 
@@ -735,16 +734,36 @@ def _wrong_signature(
 ) -> list[tuple[dict[str, str], bytes]]:
     """Signed, but not with the tenant's secret (one bit of every signature flipped)."""
     forged = dict(headers)
-    for name in ("webhook-signature", "x-signly-signature"):
-        if name in forged:
-            value = forged[name]
-            # One character changed, within hex and base64 alike: well-formed, wrongly signed.
-            forged[name] = value[:-3] + ("1" if value[-3] == "0" else "0") + value[-2:]
+    value = forged["webhook-signature"]
+    # One base64 character changed before the padding: well-formed, wrongly signed.
+    forged["webhook-signature"] = value[:-3] + ("1" if value[-3] == "0" else "0") + value[-2:]
     return [(forged, body)]
 
 
 def _twice(headers: dict[str, str], body: bytes, secret: str) -> list[tuple[dict[str, str], bytes]]:
+    """Sent again although the receiver acknowledged it at once (a lost acknowledgement)."""
     return [(headers, body), (headers, body)]
+
+
+def _new_id_on_retry(
+    headers: dict[str, str], body: bytes, secret: str
+) -> list[tuple[dict[str, str], bytes]]:
+    """Each event also sent under a fresh webhook-id (a retry that mints a new message id):
+    a receiver de-duplicating on webhook-id, as the spec says, handles the event twice."""
+    again = _sign({**headers, "webhook-id": f"msg_{uuid.uuid4().hex}"}, body, secret)
+    return [(headers, body), (again, body)]
+
+
+def _sent_at_not_happened_at(
+    headers: dict[str, str], body: bytes, secret: str
+) -> list[tuple[dict[str, str], bytes]]:
+    """The payload's timestamp is when it was sent, an hour after the event happened (the
+    sender fills it in): valid, signed, and not the event its timeline holds."""
+    payload = json.loads(body)
+    moment = datetime.fromisoformat(payload["timestamp"].replace("Z", "+00:00"))
+    payload["timestamp"] = (moment + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    changed = json.dumps(payload, separators=(",", ":")).encode()
+    return [(_sign(headers, changed, secret), changed)]
 
 
 def _without_tenant(
@@ -966,7 +985,24 @@ FAULTS: tuple[Fault, ...] = (
         "webhook_deliveries",
         "webhooks.signature",
     ),
-    _p("webhook_delivered_twice", webhook_relay(_twice), "webhook_deliveries", "webhooks.once"),
+    _p(
+        "webhook_delivered_twice",
+        webhook_relay(_twice),
+        "webhook_deliveries",
+        "webhooks.acknowledged",
+    ),
+    _p(
+        "webhook_new_id_on_retry",
+        webhook_relay(_new_id_on_retry),
+        "webhook_deliveries",
+        "webhooks.once",
+    ),
+    _p(
+        "webhook_payload_not_the_timeline_event",
+        webhook_relay(_sent_at_not_happened_at),
+        "webhook_deliveries",
+        "webhooks.matches_timeline",
+    ),
     _p(
         "webhook_payload_incomplete",
         webhook_relay(_without_tenant),

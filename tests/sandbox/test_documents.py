@@ -194,6 +194,22 @@ async def test_extend_only_future_and_active(
     assert closed.json()["error"]["details"] == {"documentId": doc_id, "status": "CANCELLED"}
 
 
+@pytest.mark.parametrize("edge", ["0001-01-01T00:01:10+01:00", "9999-12-31T23:59:59-01:00"])
+async def test_deadline_outside_utc_years_is_400(tenant_a: httpx.AsyncClient, edge: str) -> None:
+    """Found by the contract suite's fuzzing: a date-time valid as written but outside years
+    1..9999 once in UTC was a 500 (OverflowError), on publish and on extend."""
+    document = await published(tenant_a)
+    extended = await tenant_a.post(
+        f"/v1/documents/{document['documentId']}/extend", json={"newDeadlineAt": edge}
+    )
+    assert extended.status_code == 400
+    assert "newDeadlineAt" in extended.json()["error"]["details"]["fields"]
+    template_id = (await create_template(tenant_a))["templateId"]
+    refused = await publish(tenant_a, template_id, deadlineAt=edge)
+    assert refused.status_code == 400
+    assert "deadlineAt" in refused.json()["error"]["details"]["fields"]
+
+
 async def test_cancel_and_events(tenant_a: httpx.AsyncClient) -> None:
     document = await published(tenant_a)
     doc_id = document["documentId"]

@@ -2,7 +2,8 @@
 
 Why: fuzzing reaches the statuses a request can cause by itself (400, 401, 404) but not the
 ones that need a state: no credit left (402), a credential that already exists or a
-document no longer active (409), a body over the limit (413), a wrong media type (415).
+document no longer active (409), a body over the limit (413), a wrong media type (415), an
+Idempotency-Key already used by another request (422).
 Each recipe below builds that state (with the sandbox's controls where the API has no way)
 and asks for the status; the answer must be that status, as the documented envelope (the
 client's envelope check runs on every answer).
@@ -79,6 +80,23 @@ class Fixture:
             return document
 
         return dict(self._once("cancelled", make))
+
+    def used_key(self) -> str:
+        """An Idempotency-Key the server has kept: it created a template (D36)."""
+
+        def make() -> str:
+            key = f"contract-{uuid.uuid4()}"
+            got = self.ctx.api.call(
+                "POST",
+                "/v1/templates",
+                json_body={"templateName": "Idempotency key holder"},
+                headers={"Idempotency-Key": key},
+            )
+            data = ok(got, "setup.create_template", 201)
+            self.ctx.target.created_templates.append(data["templateId"])
+            return key
+
+        return str(self._once("key", make))
 
     def ids(self, live: bool) -> dict[str, str]:
         """Path values naming real resources (`live`) or nothing: made by the run, or read
@@ -290,6 +308,8 @@ def recipe(
         return _no_credit(ctx, fixture), ""
     if status == "409":
         return _conflict(ctx, spec, fixture, status)
+    if status == "422":
+        return _key_reused(ctx, spec, fixture)
     if status == "413" and with_body:
         big = b'{"padding": "' + b"x" * (ONE_MIB + 16) + b'"}'
         headers = {"Content-Type": "application/json"}
@@ -364,6 +384,32 @@ def _no_credit(ctx: Ctx, fixture: Fixture) -> Exchange:
     return got
 
 
+def _key_reused(ctx: Ctx, spec: OperationSpec, fixture: Fixture) -> tuple[Exchange | None, str]:
+    """D36: an Idempotency-Key already used by another request is a 422
+    `idempotency_key_reused`, checked before anything else: the key of one template created
+    by the run, sent with another operation (or, for that operation, another body), on ids
+    that name nothing, so a server that ignored the key would change nothing."""
+    key = fixture.used_key()
+    body = example_body(spec.label)
+    if spec.operation_id == "create_template":
+        body = {"templateName": "Another request with the same key"}
+    got = ctx.api.call(
+        spec.method,
+        fill_path(spec),
+        json_body=body,
+        headers={"Idempotency-Key": key},
+        check=False,
+    )
+    expect(
+        got.status != 422 or (got.json or {}).get("code") == "idempotency_key_reused",
+        "idempotency.key_reused",
+        f"a reused Idempotency-Key got a 422 {(got.json or {}).get('code')!r}, "
+        "not idempotency_key_reused (D36)",
+        got,
+    )
+    return got, ""
+
+
 def _conflict(
     ctx: Ctx, spec: OperationSpec, fixture: Fixture, status: str
 ) -> tuple[Exchange | None, str]:
@@ -404,7 +450,7 @@ def documented_statuses(ctx: Ctx) -> None:
                 continue
             if status in ("402",) and not ctx.target.can_publish:
                 continue
-            if not ctx.target.can_write and status in ("402", "409"):
+            if not ctx.target.can_write and status in ("402", "409", "422"):
                 coverage.unreached(
                     spec.label, status, "--read-only: needs writes to build the state"
                 )

@@ -1,9 +1,14 @@
 """Webhook deliveries of the run's own actions, checked against the spec's `webhooks` (D22).
 
-Why: a partner that follows documents through webhooks relies on four things no response
-check sees: each delivery is the documented payload, it is signed with the tenant's secret
-(anything else must be refused by the partner, so a wrong signature breaks the integration),
-every event arrives once, and a process's events arrive in the order of its timeline.
+Why: a partner that follows documents through webhooks relies on what no response check
+sees: each delivery is the documented payload and is the very event its process's timeline
+holds (D22: "the same event object `/v1/events/{processId}` returns"); it is signed with the
+tenant's secret per Standard Webhooks (anything else must be refused by the partner, so a
+wrong signature breaks the integration); every event arrives, under one `webhook-id`
+(`msg_<eventId>`), the key partners de-duplicate on, and a delivery acknowledged with a 2xx
+is not sent again (D37: kept until acknowledged). Delivery order is not guaranteed (D37), so
+what is checked is what lets a partner restore it: ordered by `eventId` (ULIDs sort by time,
+D35), a process's deliveries are its timeline.
 
 The receiver (webhooks.py) is told to the server with the sandbox's webhook control, or is
 reachable at `--webhook-url` for a live staging tenant whose webhook already points there
@@ -74,14 +79,17 @@ def _drive(ctx: Ctx) -> list[dict[str, Any]]:
     return documents
 
 
-def _timelines(ctx: Ctx, documents: list[dict[str, Any]]) -> dict[str, tuple[list[str], Exchange]]:
-    """processId -> its event ids in timeline order, and the answer that listed them."""
+Timelines = dict[str, tuple[list[dict[str, Any]], Exchange, str]]
+
+
+def _timelines(ctx: Ctx, documents: list[dict[str, Any]]) -> Timelines:
+    """processId -> its events in timeline order, the answer that listed them, its document."""
     found = {}
     for document in documents:
         for person in document["participants"]:
             got = ctx.api.call("GET", f"/v1/events/{person['processId']}")
             events = ok(got, "webhooks.timeline") or []
-            found[person["processId"]] = ([str(e["eventId"]) for e in events], got)
+            found[person["processId"]] = (list(events), got, str(document["documentId"]))
     return found
 
 
@@ -94,7 +102,7 @@ def deliveries(ctx: Ctx) -> None:
     documents = _drive(ctx)
     ours = {d["documentId"] for d in documents}
     timelines = _timelines(ctx, documents)
-    expected = {event for events, _ in timelines.values() for event in events}
+    expected = {str(e["eventId"]) for events, _, _ in timelines.values() for e in events}
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         arrived = [
@@ -114,6 +122,7 @@ def deliveries(ctx: Ctx) -> None:
     for delivery in arrived:
         _check_one(ctx, delivery, secret)
     _check_once_and_in_order(arrived, timelines, expected)
+    _check_against_timelines(arrived, timelines)
 
 
 def _as_exchange(delivery: Delivery) -> Exchange:
@@ -150,28 +159,67 @@ def _check_one(ctx: Ctx, delivery: Delivery, secret: str) -> None:
 
 
 def _check_once_and_in_order(
-    arrived: list[Delivery], timelines: dict[str, tuple[list[str], Exchange]], expected: set[str]
+    arrived: list[Delivery], timelines: Timelines, expected: set[str]
 ) -> None:
+    ids: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for delivery in arrived:
         key = event_id(delivery) or ""
-        counts[key] = counts.get(key, 0) + 1
-    twice = sorted(k for k, n in counts.items() if n > 1)
-    missing = sorted(expected - set(counts))
-    unknown = sorted(set(counts) - expected)
+        ids.setdefault(key, set()).add(delivery.headers.get("webhook-id", ""))
+        message = delivery.headers.get("webhook-id", "")
+        counts[message] = counts.get(message, 0) + 1
+    missing = sorted(expected - set(ids))
+    unknown = sorted(set(ids) - expected)
+    renamed = sorted(e for e, names in ids.items() if names != {f"msg_{e}"})
     some = next(iter(timelines.values()))[1]
     expect(
-        not twice and not missing and not unknown,
+        not missing and not unknown and not renamed,
         "webhooks.once",
-        f"every event once: delivered twice {twice[:3]}, never {missing[:3]}, "
-        f"not in any timeline {unknown[:3]}",
+        f"every event once, as msg_<eventId>: never delivered {missing[:3]}, not in any "
+        f"timeline {unknown[:3]}, delivered under other or several webhook-ids "
+        f"{[(e, sorted(ids[e])) for e in renamed[:2]]} (D22)",
         some,
     )
-    for process, (events, listed) in timelines.items():
-        order = [event_id(d) for d in arrived if (d.json or {}).get("processId") == process]
+    again = sorted(m for m, n in counts.items() if n > 1)
+    expect(
+        not again,
+        "webhooks.acknowledged",
+        f"deliveries acknowledged at once with a 200 were sent again: {again[:3]} "
+        "(D37: a delivery is kept until acknowledged)",
+        some,
+    )
+    for process, (events, listed, _) in timelines.items():
+        order = sorted(
+            {str(event_id(d)) for d in arrived if (d.json or {}).get("processId") == process}
+        )
+        wanted = [str(e["eventId"]) for e in events]
         expect(
-            order == events,
+            order == wanted,
             "webhooks.order",
-            f"process {process}: delivered in the order {order}, its timeline is {events}",
+            f"process {process}: its deliveries ordered by eventId are {order}, its timeline "
+            f"is {wanted} (delivery order is not guaranteed, D37; eventId order must be)",
             listed,
+        )
+
+
+def _check_against_timelines(arrived: list[Delivery], timelines: Timelines) -> None:
+    """Each delivery is its timeline's event, field by field, plus its document (D22)."""
+    events = {
+        str(e["eventId"]): (e, document) for items, _, document in timelines.values() for e in items
+    }
+    for delivery in arrived:
+        body = delivery.json if isinstance(delivery.json, dict) else {}
+        found = events.get(str(event_id(delivery)))
+        if found is None:
+            continue  # webhooks.once names it
+        event, document = found
+        differ = sorted(k for k, v in event.items() if body.get(k) != v)
+        if body.get("documentId") != document:
+            differ.append("documentId")
+        expect(
+            not differ,
+            "webhooks.matches_timeline",
+            f"delivery of event {event.get('eventId')} differs from its timeline in "
+            + ", ".join(f"{k} ({body.get(k)!r} vs {event.get(k, document)!r})" for k in differ),
+            _as_exchange(delivery),
         )

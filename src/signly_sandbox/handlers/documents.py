@@ -22,7 +22,10 @@ def _version_number(template_id: str, label: str) -> int:
 
 def _future_timestamp(services: Services, field: str, value: str) -> str:
     """D14/D26: deadlines must be in the future; stored and answered as UTC with `Z`."""
-    moment = parse_timestamp(value)
+    try:
+        moment = parse_timestamp(value)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+01:00: before year 1 once in UTC
+        raise Validation({field: ["Must be a date-time within years 1 to 9999 in UTC."]}) from None
     if moment <= services.clock.now():
         raise Validation({field: ["Must be in the future."]})
     return format_timestamp(moment)

@@ -49,6 +49,8 @@ async def sandbox_set_clock(services: Services, call: Call) -> Reply:
     clock = _movable(services)
     try:
         clock.set(parse_timestamp(call.body["now"]))
+    except OverflowError:
+        raise Validation({"now": ["Must be a date-time within years 1 to 9999 in UTC."]}) from None
     except ClockBackwards as error:
         raise Validation(
             {
