@@ -7,7 +7,8 @@ says it applied a limit it did not. Each rule here compares the answer with the 
 - `meta.agrees`: `meta.tenant_id` is the tenant the request named (`X-Tenant-Signly`) on every
   `/v1` answer where one was established, `null` on 401/403 and where none could be (D10);
   `meta.timestamp` is the time of the exchange (within MAX_SKEW_SECONDS of the client's
-  clock, for servers whose clock is off);
+  clock, for servers whose clock is off; plus the offset a sandbox's clock control said it
+  was moved by, CLOCK_OFFSETS);
 - `pagination.flags`: a paginated list (`GET /v1/templates`, `GET /v1/documents`) says the
   limit it was asked for (or the default 20), `hasMore` and `nextCursor` agree, and a
   page never holds more items than its limit; every other answer sends `pagination: null`
@@ -35,6 +36,28 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from signly_contract.coverage import OperationSpec, match
 
 MAX_SKEW_SECONDS = 300.0
+# Servers whose clock was moved on purpose (the sandbox's /_sandbox/clock): netloc ->
+# seconds ahead of real time, learned from the control's own answer (`offsetSeconds`).
+CLOCK_OFFSETS: dict[str, float] = {}
+CLOCK_CONTROLS = ("/_sandbox/clock", "/_sandbox/clock/advance")
+
+
+def learn_clock(url: str, status: int, body: Any) -> None:
+    """Remember how far a server's clock was moved (an answer of its clock control)."""
+    parts = urlsplit(url)
+    if parts.path not in CLOCK_CONTROLS or not 200 <= status < 300 or not isinstance(body, dict):
+        return
+    data = body.get("data")
+    offset = data.get("offsetSeconds") if isinstance(data, dict) else None
+    if isinstance(offset, int | float):
+        CLOCK_OFFSETS[parts.netloc] = float(offset)
+
+
+def forget_clock(base_url: str) -> None:
+    """A new server at this address starts on real time."""
+    CLOCK_OFFSETS.pop(urlsplit(base_url).netloc, None)
+
+
 PAGINATED = ("list_templates", "list_documents")
 DEFAULT_LIMIT = 20
 
@@ -83,7 +106,7 @@ def meta_problems(
             moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
         except ValueError:
             moment = None
-        now = time.time() if at is None else at
+        now = (time.time() if at is None else at) + CLOCK_OFFSETS.get(urlsplit(url).netloc, 0.0)
         if moment is not None and abs(moment - now) > MAX_SKEW_SECONDS:
             problems.append(
                 f"meta.timestamp {stamp} is {moment - now:+.0f} s away from the exchange"

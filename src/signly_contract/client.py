@@ -20,6 +20,7 @@ import httpx
 from signly_contract.agreement import (
     answer_problems,
     chronology_problems,
+    learn_clock,
     meta_problems,
     pagination_problems,
 )
@@ -257,6 +258,7 @@ def _body(exchange: Exchange) -> Any:
 
 
 def check_meta(exchange: Exchange) -> None:
+    learn_clock(exchange.url, exchange.status, _body(exchange))
     problems = meta_problems(
         exchange.method,
         exchange.url,

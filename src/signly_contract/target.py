@@ -97,6 +97,7 @@ def open_target(
 
     Only `--base-url` mode reads credentials from the environment (and `tenant_override`,
     the `--tenant-id` option); the embedded sandbox is always its seeded tenants."""
+    from signly_contract.agreement import forget_clock
     from signly_contract.server import serve
 
     if settings.base_url is not None:
@@ -108,6 +109,7 @@ def open_target(
             )
         other = _other_from_env()
         register_secrets(primary, other)
+        forget_clock(settings.base_url)
         yield Target(
             settings.base_url.rstrip("/"),
             primary,
@@ -122,6 +124,7 @@ def open_target(
     register_secrets(primary, SECOND_TENANT, ADMIN_PLAYGROUND)
     app = app_factory() if app_factory is not None else embedded_app(primary=primary)
     with serve(app) as base_url:
+        forget_clock(base_url)
         yield Target(
             base_url,
             primary,
