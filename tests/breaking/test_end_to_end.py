@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from scripts.breaking.gate import main
-from tests.breaking.gitrepo import ITEM, commit, init, write
 from tests.lib import REPO_ROOT
 from tests.lib.env import clean_environ
+from tests.lib.gitrepo import ITEM, commit, init, write
 
 OPERATION = "GET /items/{itemId}"
 LOCATION = "response[200].body[application/json].status"
