@@ -5,10 +5,12 @@ connections against `signly-sandbox serve` in its own process; list latency with
 stored documents (seeded through the store's own API on a --data-dir database before the
 server starts); the server's RSS; warm `scripts.pipeline.generate` and `--check` wall times
 beside the two bare generators run alone; contract suite cases/s (a small bounded run); the
-client's overhead against raw httpx (scripts/bench/client_overhead.py). Targets: >= 5,000
-reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x, generate within 1.5x
-of the bare generators and --check no slower than generate. `--only generate` (or any
-comma-separated parts: load, list, generate, contract, client) measures just those.
+client's overhead against raw httpx (scripts/bench/client_overhead.py); the docs site's
+cached build (`python -m scripts.docs`, renderer and changelog caches warm) and its size.
+Targets: >= 5,000 reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x,
+generate within 1.5x of the bare generators, --check no slower than generate, the cached
+docs build under 5 s. `--only generate` (or any comma-separated parts: load, list,
+generate, contract, client, docs) measures just those.
 """
 
 from __future__ import annotations
@@ -300,6 +302,36 @@ def generate_rows(runs: int) -> list[Row]:
     ]
 
 
+def docs_rows(runs: int) -> list[Row]:
+    """The docs build as `nox -s docs` runs it, caches warm (one untimed build first fills
+    them when empty), wall time including the interpreter's start, and the site's size."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        command = ["scripts.docs", "--out", str(site)]
+        first = _seconds(command, REPO)
+        times = [_seconds(command, REPO) for _ in range(runs)]
+        size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+        renderer = (site / "assets" / "scalar.standalone.js").stat().st_size
+    median = statistics.median(times)
+    runs_note = ", ".join(f"{value:.2f}" for value in times)
+    return [
+        Row(
+            f"docs build (cached, median of {runs})",
+            round(median, 2),
+            "s",
+            "< 5",
+            median < 5,
+            f"runs {runs_note} s; first {first:.2f} s",
+        ),
+        Row(
+            "docs site size",
+            round(size / 1e6, 2),
+            "MB",
+            note=f"renderer {renderer / 1e6:.2f} MB, the rest {(size - renderer) / 1e6:.2f} MB",
+        ),
+    ]
+
+
 def contract_row(max_examples: int) -> Row:
     """Cases per second of a small contract run against the embedded sandbox."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -387,7 +419,7 @@ def commit() -> str:
     return done.stdout.strip()
 
 
-PARTS = ("load", "list", "generate", "contract", "client")
+PARTS = ("load", "list", "generate", "contract", "client", "docs")
 
 
 def _parts(text: str) -> tuple[str, ...]:
@@ -406,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", type=int, default=100_000, help="documents, large list")
     parser.add_argument("--max-examples", type=int, default=5, help="contract run size")
     parser.add_argument("--generate-runs", type=int, default=3, help="timed generate rounds")
+    parser.add_argument("--docs-runs", type=int, default=3, help="timed docs builds")
     parser.add_argument(
         "--only",
         type=_parts,
@@ -429,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(contract_row(args.max_examples))
     if "client" in only:
         rows += client_rows()
+    if "docs" in only:
+        rows += docs_rows(args.docs_runs)
     for line in render(rows):
         print(line)
     missed = [row.name for row in rows if row.ok is False]

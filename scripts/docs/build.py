@@ -64,12 +64,17 @@ from scripts.pipeline.overlay import apply_overlay
 from scripts.pipeline.partner_notes import with_partner_notes
 from scripts.pipeline.validate_spec import validate_all, validate_bundled
 from scripts.pipeline.yamlio import dump_json, dump_yaml, load_yaml
-from signly_sandbox.config import PAGE_ADMIN_TOKEN, PAGE_API_KEY, PAGE_TENANT_ID
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GUIDES_DIR = REPO_ROOT / "docs" / "guides"
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 SANDBOX_SERVER = "http://127.0.0.1:{port}"
+# The sandbox's seeded example tenant (the reference page's own example values, as in
+# signly_sandbox.config; a test keeps them equal). Not imported: importing the sandbox
+# package loads the whole app, which would double the build's time.
+PAGE_TENANT_ID = "58bff266-cdad-46db-b373-1b06476146cd"
+PAGE_API_KEY = "sk_live_partner_abc123"
+PAGE_ADMIN_TOKEN = "eyJhbGciOi..."
 _NUMBER_PREFIX = re.compile(r"^\d+[-_]")
 _MD_LINK = re.compile(r'href="(?![a-z]+:|#)([^"#]+)\.md(#[^"]*)?"')
 _MD_SOURCE_LINK = re.compile(r"\]\((?![a-z]+:|#)([^)#\s]+)\.md(#[^)\s]*)?\)")

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from scripts.docs import changelog, renderer
+from scripts.docs import build, changelog, renderer
 from scripts.pipeline.yamlio import load_yaml
+from signly_sandbox import config
 from tests.lib.gitrepo import ITEM, commit, git, init
 from tests.lib.spec import operations_by_id
 
@@ -25,6 +26,12 @@ def variant(site_dir: Path) -> Any:
     text = (site_dir / "index.html").read_text(encoding="utf-8")
     start = text.index('type="application/json">') + len('type="application/json">')
     return json.loads(text[start : text.index("</script>", start)])
+
+
+def test_the_console_is_prefilled_with_the_sandbox_example_tenant() -> None:
+    assert (build.PAGE_TENANT_ID, build.PAGE_API_KEY, build.PAGE_ADMIN_TOKEN) == (
+        config.PAGE_TENANT_ID, config.PAGE_API_KEY, config.PAGE_ADMIN_TOKEN
+    )  # fmt: skip
 
 
 def test_the_renderer_is_pinned_and_configured_offline() -> None:
