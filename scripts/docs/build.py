@@ -49,9 +49,11 @@ import html
 import json
 import re
 import shutil
+import struct
 import sys
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,6 +94,34 @@ FAVICON = (
     "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='16' height='16'%3E"
     "%3Ccircle cx='8' cy='8' r='6' fill='%23d41f1c'/%3E%3C/svg%3E"
 )
+
+
+def favicon_ico(size: int = 16) -> bytes:
+    """/favicon.ico: the pages name a data: icon, but a browser showing llms.txt or a .md
+    file asks the host for /favicon.ico (a 404 in its console). A red dot, PNG in ICO."""
+    center, radius = (size - 1) / 2, size * 3 / 8
+    rows = b"".join(
+        b"\0"
+        + b"".join(
+            b"\xd4\x1f\x1c\xff" if (x - center) ** 2 + (y - center) ** 2 <= radius**2 else b"\0" * 4
+            for x in range(size)
+        )
+        for y in range(size)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+    header = struct.pack("<HHH", 0, 1, 1)
+    entry = struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(png), 6 + 16)
+    return header + entry + png
 
 
 class DocsError(Exception):
@@ -497,6 +527,7 @@ def build_site(
             shutil.copyfile(ASSETS_DIR / asset, fresh / "assets" / asset)
         index = "window.SIGNLY_SEARCH = " + _script_json(search_index(variant, guides, entries))
         (fresh / "assets" / "search-index.js").write_text(index + ";\n", encoding="utf-8")
+        (fresh / "favicon.ico").write_bytes(favicon_ico())
         (fresh / "openapi.yaml").write_text(dump_yaml(bundled), encoding="utf-8")
         (fresh / "openapi.json").write_text(dump_json(bundled), encoding="utf-8")
         (fresh / "index.html").write_text(reference_page(variant, guides), encoding="utf-8")

@@ -11,10 +11,13 @@ error. Screenshots of the reference go to reports/docs/ (and the test's tmp_path
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +71,11 @@ class Watched:
         self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        self.page.on("response", self._response)
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message: Any) -> None:
         if message.type in ("error", "assert"):
@@ -322,3 +330,34 @@ def test_the_changelog_is_linked_and_lists_breaking_changes_first(
         assert headings == [h for h in order if h in headings], headings
     watched.check_clean()
     watched.close()
+
+
+def test_the_site_works_from_a_static_host(browser: Browser, site_dir: Path) -> None:
+    """Served by a plain static server on loopback (where Scalar would switch on its agent
+    and developer tools, were they not configured off), the pages load nothing from
+    anywhere else and log no error."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        watched = Watched(browser, host)
+        page = watched.page
+        page.goto(host + "index.html")
+        last = renderer.element_id(renderer.operation_fragment("events", "list_process_events"))
+        page.locator(f"[id='{last}']").wait_for(state="attached", timeout=RENDERED)
+        page.get_by_role("link", name="Changelog").click()
+        page.wait_for_url("**/changelog.html")
+        page.goto(host + "llms.txt")
+        assert page.locator("body").inner_text().startswith("# Signly Partner API")
+        watched.check_clean()
+        watched.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
