@@ -129,7 +129,7 @@ def sample_pdf() -> None:
 def _webhook() -> None:
     """Point the tenant's sandbox webhook at the sample receiver (a sandbox-only endpoint)."""
     port = os.environ.get("WEBHOOK_PORT", "9000")
-    secret = os.environ.get("SIGNLY_WEBHOOK_SECRET", "whsec_test_secret")
+    secret = os.environ.get("SIGNLY_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
     body = {"url": f"http://127.0.0.1:{port}/", "secret": secret}
     _call("PUT", "/_sandbox/webhook", body)
 

@@ -40,7 +40,8 @@ with SignlyClient(
     base_url=os.environ.get("SIGNLY_BASE_URL", "http://127.0.0.1:8080"),
 ) as client:
     try:
-        document = client.publish_document(body=request).data  # not retried: not idempotent
+        # Retried safely: the client sends an Idempotency-Key, the same on each retry.
+        document = client.publish_document(body=request).data
     except InsufficientCreditsError:  # publishing costs one credit
         raise SystemExit("no credits left: top up the tenant's balance") from None
 print(document.document_id, document.status)

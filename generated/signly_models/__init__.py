@@ -100,6 +100,7 @@ class ErrorCode(StrEnum):
     api_integration_exists = "api_integration_exists"
     payload_too_large = "payload_too_large"
     unsupported_media_type = "unsupported_media_type"
+    idempotency_key_reused = "idempotency_key_reused"
     rate_limited = "rate_limited"
     internal_error = "internal_error"
 
@@ -114,6 +115,7 @@ class ErrorType(StrEnum):
     conflict = "conflict"
     payload_too_large = "payload_too_large"
     unsupported_media_type = "unsupported_media_type"
+    unprocessable = "unprocessable"
     rate_limit = "rate_limit"
     server = "server"
 

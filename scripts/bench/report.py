@@ -1,7 +1,8 @@
 """`nox -s bench`: measure the sandbox and the pipeline; print one table, save reports/bench.json.
 
 Rows: read mix (get document, list documents, get template) and publish mix from wrk at 32
-connections against `signly-sandbox serve` in its own process; list latency with 1k and 100k
+connections against `signly-sandbox serve` in its own process, the publish mix again with
+a new Idempotency-Key per request (the idempotency store's cost); list latency with 1k and 100k
 stored documents (seeded through the store's own API on a --data-dir database before the
 server starts); the server's RSS; warm `scripts.pipeline.generate` and `--check` wall times
 beside the two bare generators run alone; contract suite cases/s (a small bounded run); the
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -127,10 +129,30 @@ def load_rows(seconds: float) -> list[Row]:
             seconds=seconds,
         )
         rss, peak = server.rss_bytes()
+        keyed = run_wrk(
+            server.url,
+            PAGE_TENANT_ID,
+            PAGE_API_KEY,
+            ["/v1/documents"],
+            method="POST",
+            body=body,
+            idempotency_keys=f"bench-{uuid.uuid4().hex[:12]}",
+            seconds=seconds,
+        )
     stored = f"{publish.requests + 50:,} documents stored"
+    overhead = 1 - keyed.per_second / publish.per_second if publish.per_second else 0.0
     return [
         *wrk_rows("read mix (32 conns)", read, 5000),
         *wrk_rows("publish mix (32 conns)", publish),
+        *wrk_rows("publish mix, Idempotency-Key each (32 conns)", keyed),
+        Row(
+            "idempotency store cost on publish throughput",
+            round(overhead * 100, 1),
+            "%",
+            "<= 25",
+            overhead <= 0.25,
+            "a new key per request: claim + answer, two more writes per publish",
+        ),
         Row(
             "server RSS after read mix",
             round(rss_after_reads / MIB, 1),

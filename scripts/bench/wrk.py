@@ -11,10 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Every thread rotates over the paths given after `--`; `done` prints the figures as JSON.
+# With a key prefix, every request sends its own `Idempotency-Key` (prefix, thread, counter).
 LUA = """
 local paths = {}
 local method = "GET"
 local body = nil
+local key_prefix = ""
+local threads = 0
+
+setup = function(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 local headers = {
   ["X-Tenant-Signly"] = "%(tenant)s",
   ["X-Auth-Signly"] = "%(key)s",
@@ -25,11 +33,15 @@ local counter = 0
 init = function(args)
   method = args[1]
   body = args[2] ~= "" and args[2] or nil
-  for i = 3, #args do paths[#paths + 1] = args[i] end
+  key_prefix = args[3]
+  for i = 4, #args do paths[#paths + 1] = args[i] end
 end
 
 request = function()
   counter = counter + 1
+  if key_prefix ~= "" then
+    headers["Idempotency-Key"] = key_prefix .. "-" .. tostring(tid) .. "-" .. counter
+  end
   return wrk.format(method, paths[(counter %% #paths) + 1], headers, body)
 end
 
@@ -79,11 +91,13 @@ def run_wrk(
     *,
     method: str = "GET",
     body: str = "",
+    idempotency_keys: str = "",
     connections: int = 32,
     threads: int = 2,
     seconds: float = 10,
 ) -> WrkResult:
-    """wrk against `url` for `seconds`, rotating over `paths` (all with the same method)."""
+    """wrk against `url` for `seconds`, rotating over `paths` (all with the same method);
+    with `idempotency_keys` (a prefix unique to the run), a new Idempotency-Key per request."""
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "mix.lua"
         script.write_text(LUA % {"tenant": tenant, "key": key}, encoding="utf-8")
@@ -100,6 +114,7 @@ def run_wrk(
             "--",
             method,
             body,
+            idempotency_keys,
             *paths,
         ]
         done = subprocess.run(command, capture_output=True, text=True, check=True)

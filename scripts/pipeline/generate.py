@@ -194,22 +194,46 @@ def idempotency_module(spec: dict[str, Any]) -> str:
 
     Why here and not in the template: openapi-python-client hides `x-` extensions from
     templates, and retry safety is not always the method's (`x-idempotent: false` on a PUT
-    that creates a version each time, D30).
+    that creates a version each time, D30). An operation that declares the `Idempotency-Key`
+    header (D36) gets a key from the client on every call, kept across its retries, which
+    makes it safe to retry whatever its method.
     """
     lines = [
         '"""Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec',
-        'says `x-idempotent`. Generated from the API description; do not edit."""',
+        "says `x-idempotent`; and which take an `Idempotency-Key` (the client then sends one",
+        "on every call, the same on each retry). Generated from the API description; do not",
+        'edit."""',
         "",
         "IDEMPOTENT: dict[str, bool] = {",
     ]
-    found = {
-        operation["operationId"]: bool(operation.get("x-idempotent", method in IDEMPOTENT_METHODS))
-        for item in spec["paths"].values()
-        for method, operation in item.items()
-        if isinstance(operation, dict) and "operationId" in operation
-    }
+    found: dict[str, bool] = {}
+    keyed: dict[str, bool] = {}
+    for item in spec["paths"].values():
+        shared = item.get("parameters", [])
+        for method, operation in item.items():
+            if not (isinstance(operation, dict) and "operationId" in operation):
+                continue
+            name = operation["operationId"]
+            found[name] = bool(operation.get("x-idempotent", method in IDEMPOTENT_METHODS))
+            keyed[name] = any(
+                _parameter(spec, p).get("in") == "header"
+                and str(_parameter(spec, p).get("name", "")).lower() == "idempotency-key"
+                for p in [*shared, *operation.get("parameters", [])]
+            )
     lines += [f'    "{name}": {found[name]},' for name in sorted(found)]
+    lines += ["}", "", "IDEMPOTENCY_KEY: dict[str, bool] = {"]
+    lines += [f'    "{name}": {keyed[name]},' for name in sorted(keyed)]
     return "\n".join([*lines, "}", ""])
+
+
+def _parameter(spec: dict[str, Any], parameter: dict[str, Any]) -> dict[str, Any]:
+    """A parameter object, through its local `$ref`."""
+    while "$ref" in parameter:
+        node: Any = spec
+        for token in str(parameter["$ref"]).removeprefix("#/").split("/"):
+            node = node[token]
+        parameter = node
+    return parameter
 
 
 def _relativize_header(models: Path) -> None:

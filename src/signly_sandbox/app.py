@@ -1,8 +1,11 @@
 """`create_app`: the sandbox as an ASGI app, with every part replaceable for test variants.
 
-Per request: route (from the spec) -> authenticate -> read and parse the body -> validate
-against the compiled spec -> handler -> envelope. Every `ApiError` becomes its envelope here,
-in one place; anything else is logged and answered as a 500 envelope, never a stack trace.
+Per request: route (from the spec) -> what came due on the sandbox clock -> authenticate ->
+a simulated answer or the rate limit (the workbench) -> (with an `Idempotency-Key`: claim the
+key, or replay its first answer; idempotency.py) -> read and parse the body -> validate
+against the compiled spec -> handler -> envelope. The request journal and CORS wrap it
+all. Every `ApiError` becomes its envelope here, in one place; anything else is logged
+and answered as a 500 envelope, never a stack trace.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from starlette.responses import Response
 from starlette.routing import Match, Route, Router
 from starlette.types import Receive, Scope, Send
 
+from signly_sandbox import idempotency
 from signly_sandbox.auth import admin_tenant, partner_tenant
 from signly_sandbox.blobs import BlobStore
-from signly_sandbox.clock import Clock, SystemClock
-from signly_sandbox.config import SandboxConfig
+from signly_sandbox.clock import Clock, SandboxClock
+from signly_sandbox.config import PAGE_ADMIN_TOKEN, SandboxConfig, TenantSeed
 from signly_sandbox.envelope import error_response, success_response
 from signly_sandbox.errors import (
     ApiError,
@@ -35,8 +39,10 @@ from signly_sandbox.errors import (
     UnsupportedMediaType,
     Validation,
 )
-from signly_sandbox.handlers import HANDLERS, Call, Handler, Services
+from signly_sandbox.fixtures import ReferenceWorld, reference_world
+from signly_sandbox.handlers import HANDLERS, Call, Handler, Reply, Services
 from signly_sandbox.ids import new_request_id
+from signly_sandbox.journal import OPERATION_KEY
 from signly_sandbox.routing import (
     Operation,
     Security,
@@ -46,7 +52,8 @@ from signly_sandbox.routing import (
     load_spec,
 )
 from signly_sandbox.state import Store
-from signly_sandbox.webhooks import WebhookDispatcher
+from signly_sandbox.webhooks import DeliveryPolicy, WebhookDispatcher
+from signly_sandbox.workbench import Workbench
 
 log = logging.getLogger("signly_sandbox")
 
@@ -62,10 +69,26 @@ class SandboxApp:
         request_id = new_request_id()
         tenant_id: str | None = None
         clock = self.services.clock
+        headers: dict[str, str] | None = None
+        workbench = self.services.workbench
+        request.scope[OPERATION_KEY] = operation.operation_id
         try:
+            if workbench is not None:
+                workbench.check_time()
             tenant_id = self._authenticate(operation, request)
-            call = await self._call(request, operation, tenant_id)
-            reply = await self.handlers[operation.operation_id](self.services, call)
+            if workbench is not None:
+                simulated = await workbench.before(
+                    operation.operation_id, request, tenant_id, request_id
+                )
+                if simulated is not None:
+                    return simulated
+            key = idempotency.key_of(operation, request.headers)
+            if key is None:
+                call = await self._call(request, operation, tenant_id)
+                reply = await self.handlers[operation.operation_id](self.services, call)
+            else:
+                reply, replayed = await self._run_once(request, operation, tenant_id, key)
+                headers = {idempotency.REPLAYED_HEADER: "true"} if replayed else None
         except ApiError as error:
             established = None if error.status in (401, 403) else tenant_id
             return error_response(error, request_id=request_id, tenant_id=established, clock=clock)
@@ -83,6 +106,27 @@ class SandboxApp:
             request_id=request_id,
             tenant_id=tenant_id,
             clock=clock,
+            headers=headers,
+        )
+
+    async def _run_once(
+        self, request: Request, operation: Operation, tenant_id: str, key: str
+    ) -> tuple[Reply, bool]:
+        """D36: the key is checked against the raw request before it is validated."""
+        raw = b""
+        if operation.checks.body is not None:
+            raw = await self._raw_body(request)
+        scope = request.scope
+        fingerprint = idempotency.fingerprint(
+            operation, scope["path"], scope.get("query_string", b"").decode("latin-1"), raw
+        )
+
+        async def serve() -> Reply:
+            call = await self._call(request, operation, tenant_id, raw)
+            return await self.handlers[operation.operation_id](self.services, call)
+
+        return await idempotency.run_once(
+            self.services.store.idempotency, tenant_id, key, fingerprint, serve
         )
 
     def _authenticate(self, operation: Operation, request: Request) -> str:
@@ -93,18 +137,23 @@ class SandboxApp:
             return partner_tenant(store, request.headers)
         return ""
 
-    async def _call(self, request: Request, operation: Operation, tenant_id: str) -> Call:
+    async def _call(
+        self, request: Request, operation: Operation, tenant_id: str, raw: bytes | None = None
+    ) -> Call:
         checks = operation.checks
         path = checks.check_path(request.path_params)
         query = checks.check_query(request.query_params)
         checks.check_headers(request.headers)
         body: Any = None
         if checks.body is not None:
-            body = await self._json_body(request, checks.body_required)
+            if raw is None:
+                raw = await self._raw_body(request)
+            body = self._json_body(raw, checks.body_required)
             checks.check_body(body)
         return Call(tenant_id, path, query, body)
 
-    async def _json_body(self, request: Request, required: bool) -> Any:
+    async def _raw_body(self, request: Request) -> bytes:
+        """The body's bytes, refused before reading when too large or not JSON."""
         limit = self.services.config.max_body_bytes
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -120,7 +169,10 @@ class SandboxApp:
             if size > limit:
                 raise PayloadTooLarge(details={"maxBytes": limit})
             chunks.append(chunk)
-        raw = b"".join(chunks)
+        return b"".join(chunks)
+
+    @staticmethod
+    def _json_body(raw: bytes, required: bool) -> Any:
         if not raw.strip():
             if required:
                 raise Validation({"_schema": ["Missing request body."]})
@@ -185,6 +237,8 @@ class SandboxASGI:
     def __init__(self, sandbox: SandboxApp, router: Router) -> None:
         self.sandbox = sandbox
         self.router = router
+        workbench = sandbox.services.workbench
+        self._http = self._serve if workbench is None else workbench.wrap(self._serve)
         self.routes = router.routes
         self.state = State({"sandbox": sandbox, "services": sandbox.services})
         self._by_depth: dict[int, list[Route]] = {}
@@ -196,6 +250,9 @@ class SandboxASGI:
         if scope["type"] != "http":
             await self.router(scope, receive, send)
             return
+        await self._http(scope, receive, send)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         # With "app" in scope, Starlette's routes raise HTTPException for 405.
         scope["app"] = self
         try:
@@ -232,7 +289,10 @@ def create_app(
     """Build the sandbox. Every part can be injected, so tests can build variants (a faulty
     store class, a handler table with one handler swapped, a manual clock, a shared S3)."""
     config = config or SandboxConfig.from_env()
-    clock = clock or SystemClock()
+    document = spec if spec is not None else load_spec(config.spec_path)
+    world = _world(config, document)
+    # The sandbox clock (D39): real time, or the fixture world's moment, moved by partners.
+    clock = clock or SandboxClock(None if world is None else world.moment)
     owned: list[Any] = []
     if store is None:
         store = store_class(clock, config.data_dir, default_credits=config.credits)
@@ -240,23 +300,34 @@ def create_app(
     for seed in config.tenants:
         store.seed_tenant(seed, config.credits)
     if blobs is None:
-        blobs = _start_blobs(config)
+        blobs = _start_blobs(config, clock)
         owned.append(blobs)
+    if world is not None:
+        seed = TenantSeed(world.tenant_id, world.api_key, PAGE_ADMIN_TOKEN, world.key_id)
+        store.seed_tenant(seed, config.credits)
+        world.load(store, blobs)
     handler_table = dict(HANDLERS if handlers is None else handlers)
-    operations = compile_operations(spec if spec is not None else load_spec(config.spec_path))
+    operations = compile_operations(document)
     check_handlers(operations, handler_table)
     webhooks = WebhookDispatcher(
         store,
-        attempts=config.webhook_attempts,
-        backoff_seconds=config.webhook_backoff_seconds,
-        queue_size=config.webhook_queue_size,
+        DeliveryPolicy(
+            attempts=config.webhook_attempts,
+            backoff_seconds=config.webhook_backoff_seconds,
+            max_backoff_seconds=config.webhook_max_backoff_seconds,
+            timeout_seconds=config.webhook_timeout_seconds,
+        ),
     )
-    services = Services(config, store, clock, blobs, webhooks)
+    workbench = Workbench(config, document, store, clock, blobs, world)
+    services = Services(config, store, clock, blobs, webhooks, workbench)
     sandbox = SandboxApp(services, handler_table)
 
     @asynccontextmanager
     async def lifespan(app: object) -> AsyncIterator[None]:
+        await workbench.start()
+        await webhooks.start()  # deliveries a previous run left pending go out now
         yield
+        await workbench.close()
         await webhooks.close()
         for part in reversed(owned):
             part.close()
@@ -265,7 +336,20 @@ def create_app(
     return SandboxASGI(sandbox, router)
 
 
-def _start_blobs(config: SandboxConfig) -> BlobStore:
+def _world(config: SandboxConfig, document: dict[str, Any]) -> ReferenceWorld | None:
+    """The fixture world to start in; its tenant keeps the key the sandbox was given."""
+    if config.fixtures is None:
+        return None
+    if config.fixtures != "reference":
+        raise ValueError(f"unknown fixtures {config.fixtures!r}; known: reference")
+    world = reference_world(document)
+    for seed in config.tenants:
+        if seed.tenant_id == world.tenant_id:
+            return world.with_api_key(seed.api_key)
+    return world
+
+
+def _start_blobs(config: SandboxConfig, clock: Clock) -> BlobStore:
     if config.s3_endpoint_url:
         return BlobStore(
             config.s3_endpoint_url,
@@ -281,4 +365,5 @@ def _start_blobs(config: SandboxConfig) -> BlobStore:
         config.s3_access_key,
         config.s3_secret_key,
         config.url_expires_seconds,
+        clock=clock,
     )

@@ -3,14 +3,22 @@
 By default it starts moto's S3 server in process on a free loopback port, behind
 `PresignGate` (moto itself accepts tampered and expired presigned URLs); `--s3-endpoint-url`
 points it at any S3-compatible store instead, which then enforces signatures itself.
+
+With the in-process store, URLs are signed at the sandbox clock's time and the gate checks
+their expiry against the same clock, so a URL ages when the sandbox clock is moved. An
+external store checks expiry against its own clock: its URLs are signed at real time.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote
 
 import boto3
+from botocore.auth import SIGV4_TIMESTAMP, S3SigV4QueryAuth
+from botocore.awsrequest import AWSRequest
 from botocore.config import Config
+from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
@@ -67,8 +75,25 @@ class GatedMotoServer(ThreadedMotoServer):
         return f"http://{host}:{port}"
 
 
+class _ClockedQueryAuth(S3SigV4QueryAuth):
+    """botocore's presigner, signing at a given clock's time instead of the system's."""
+
+    def __init__(self, credentials: Credentials, region: str, expires: int, clock: Clock) -> None:
+        super().__init__(credentials, "s3", region, expires=expires)
+        self._clock = clock
+
+    def add_auth(self, request: AWSRequest) -> None:
+        request.context["timestamp"] = self._clock.now().strftime(SIGV4_TIMESTAMP)
+        signer: Any = self  # botocore's stubs leave out the steps `add_auth` is made of
+        signer._modify_request_before_signing(request)
+        canonical = self.canonical_request(request)
+        signature = self.signature(self.string_to_sign(request, canonical), request)
+        signer._inject_signature_to_request(request, signature)
+
+
 class BlobStore:
-    """Presigns PUT/GET URLs for one object per template version."""
+    """Presigns PUT/GET URLs for one object per template version (at `clock`'s time when
+    given: the in-process store, whose gate checks expiry against the same clock)."""
 
     def __init__(
         self,
@@ -79,11 +104,20 @@ class BlobStore:
         secret_key: str,
         expires_seconds: int,
         server: GatedMotoServer | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.endpoint_url = endpoint_url
         self.bucket = bucket
         self.expires_seconds = expires_seconds
         self.server = server
+        self.region = region
+        self._signer = (
+            None
+            if clock is None
+            else _ClockedQueryAuth(
+                Credentials(access_key, secret_key), region, expires_seconds, clock
+            )
+        )
         self.client: S3Client = boto3.client(
             "s3",
             endpoint_url=endpoint_url,
@@ -107,7 +141,14 @@ class BlobStore:
         server = GatedMotoServer(access_key, secret_key, clock)
         server.start()
         return cls(
-            server.endpoint_url, bucket, region, access_key, secret_key, expires_seconds, server
+            server.endpoint_url,
+            bucket,
+            region,
+            access_key,
+            secret_key,
+            expires_seconds,
+            server,
+            clock,
         )
 
     def _ensure_bucket(self) -> None:
@@ -123,10 +164,20 @@ class BlobStore:
         return self._presign("get_object", key)
 
     def _presign(self, operation: str, key: str) -> str:
+        if self._signer is not None:
+            method = "PUT" if operation == "put_object" else "GET"
+            url = f"{self.endpoint_url}/{quote(self.bucket)}/{quote(key)}"
+            request = AWSRequest(method=method, url=url)
+            self._signer.add_auth(request)
+            return str(request.url)
         params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
         return self.client.generate_presigned_url(
             operation, Params=params, ExpiresIn=self.expires_seconds
         )
+
+    def put(self, key: str, body: bytes, content_type: str = "application/pdf") -> None:
+        """Store an object directly (the sandbox's own fixtures)."""
+        self.client.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType=content_type)
 
     def close(self) -> None:
         if self.server is not None:

@@ -21,6 +21,8 @@ SECOND_KEY_ID = "pk_01J8XQ8B0P8XSH6M3B2P0N5W9Z"
 
 DEFAULT_CREDITS = 1000
 MAX_BODY_BYTES = 1024 * 1024
+# Worlds `--fixtures` can start the sandbox in (see signly_sandbox/fixtures).
+FIXTURES = ("reference",)
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,21 @@ class SandboxConfig:
     url_expires_seconds: int = 900
     partner_base_url: str = "http://127.0.0.1:8080"
     spec_path: Path | None = None
-    webhook_attempts: int = 4
-    webhook_backoff_seconds: float = 0.2
-    webhook_queue_size: int = 10_000
+    # D37: the sandbox's delivery schedule (0.5 s doubling up to 30 s, 12 attempts: ~3 min).
+    webhook_attempts: int = 12
+    webhook_backoff_seconds: float = 0.5
+    webhook_max_backoff_seconds: float = 30.0
+    webhook_timeout_seconds: float = 15.0
     max_body_bytes: int = MAX_BODY_BYTES
+    # The partner test bench: the world to start in, failures on demand, the request
+    # journal, a real rate limit and CORS for browser apps.
+    fixtures: str | None = None
+    faults: bool = True
+    journal: bool = True
+    journal_size: int = 500
+    rate_limit: float | None = None
+    retry_after_seconds: int = 1
+    cors_origins: tuple[str, ...] | None = ("*",)
 
     @classmethod
     def from_env(

@@ -43,6 +43,7 @@ def success_response(
     request_id: str,
     tenant_id: str | None,
     clock: Clock,
+    headers: dict[str, str] | None = None,
 ) -> Response:
     body = {
         "success": True,
@@ -54,7 +55,7 @@ def success_response(
         "meta": meta(request_id, tenant_id, clock),
         "error": None,
     }
-    return json_response(body, status, request_id)
+    return json_response(body, status, request_id, headers)
 
 
 def error_response(

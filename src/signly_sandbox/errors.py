@@ -119,6 +119,13 @@ class Conflict(ApiError):
     default_message = "Conflict with the resource's current state."
 
 
+class FeatureDisabled(Conflict):
+    """A sandbox control whose feature was turned off at startup (`--no-faults`)."""
+
+    code = "sandbox_feature_disabled"
+    default_message = "This sandbox feature is turned off."
+
+
 class PayloadTooLarge(ApiError):
     status = 413
     code = "payload_too_large"
@@ -131,6 +138,32 @@ class UnsupportedMediaType(ApiError):
     code = "unsupported_media_type"
     error_type = "unsupported_media_type"
     default_message = "Content-Type must be application/json."
+
+
+class IdempotencyKeyReused(ApiError):
+    """D36: the Idempotency-Key was used with another request; nothing was done."""
+
+    status = 422
+    code = "idempotency_key_reused"
+    error_type = "unprocessable"
+    default_message = "The Idempotency-Key was already used with another request."
+
+    def __init__(self) -> None:
+        super().__init__(details={"header": "Idempotency-Key"})
+
+
+class RateLimited(ApiError):
+    """The sandbox's own rate limit (`--rate-limit`, D20): wait `Retry-After` seconds."""
+
+    status = 429
+    code = "rate_limited"
+    error_type = "rate_limit"
+    default_message = "Too many requests; retry after the delay in Retry-After."
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            details={"retryAfterSeconds": retry_after}, headers={"Retry-After": str(retry_after)}
+        )
 
 
 class InternalError(ApiError):

@@ -5,6 +5,9 @@ moto 5.2.5 does not check presigned URLs: `S3Response._key_response` only looks 
 the `Authorization` header, which a presigned URL does not have. So a tampered or expired URL
 is served. This gate recomputes the signature with botocore's own SigV4 code and the
 sandbox's one S3 secret, and answers 403 (S3-style XML) before moto sees a bad request.
+
+Presigned URLs are checked against the sandbox's clock (they age when it is moved);
+header-signed SDK calls, which botocore signs at real time, against the system clock.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from botocore.auth import S3SigV4Auth, S3SigV4QueryAuth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
-from signly_sandbox.clock import Clock
+from signly_sandbox.clock import Clock, SystemClock
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 MAX_EXPIRES_SECONDS = 7 * 24 * 3600
@@ -34,6 +37,7 @@ class PresignGate:
         self._credentials = Credentials(access_key, secret_key)
         self._access_key = access_key
         self._clock = clock
+        self._real_clock = SystemClock()
 
     def __call__(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
@@ -125,7 +129,7 @@ class PresignGate:
         if len(scope) != 5 or scope[0] != self._access_key or "x-amz-date" not in headers:
             return "Unknown access key."
         signed_at = datetime.strptime(headers["x-amz-date"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        if abs(self._clock.now() - signed_at) > HEADER_SIGNATURE_SKEW:
+        if abs(self._real_clock.now() - signed_at) > HEADER_SIGNATURE_SKEW:
             return "Request time too skewed."
         length = int(environ.get("CONTENT_LENGTH") or 0)
         stream = environ["wsgi.input"]

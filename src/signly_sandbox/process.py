@@ -18,7 +18,7 @@ import httpx
 
 from signly_sandbox.config import PAGE_API_KEY, PAGE_TENANT_ID
 
-BANNER_LINES = 9
+BANNER_LINES = 10
 READY_HEADERS = {"X-Tenant-Signly": PAGE_TENANT_ID, "X-Auth-Signly": PAGE_API_KEY}
 
 

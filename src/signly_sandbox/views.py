@@ -277,20 +277,91 @@ def credits(record: Record) -> dict[str, Any]:
     return {"tenantId": record["tenantId"], "credits": record["credits"]}
 
 
-def webhook(record: Record) -> dict[str, Any]:
-    return {"tenantId": record["tenantId"], "url": record["url"]}
+def webhook(record: Record, generated_secret: str | None = None) -> dict[str, Any]:
+    """The webhook settings; a generated secret is shown here, once."""
+    data = {
+        "tenantId": record["tenantId"],
+        "url": record["url"],
+        "enabled": record["enabled"],
+        "previousSecretExpiresAt": record["previousSecretExpiresAt"],
+    }
+    if generated_secret is not None:
+        data["secret"] = generated_secret
+    return data
 
 
 def deliveries(records: Iterable[Record]) -> list[dict[str, Any]]:
+    keys = (
+        "deliveryId", "eventId", "url", "attempt", "statusCode", "outcome", "error",
+        "attemptedAt", "nextAttemptAt",
+    )  # fmt: skip
+    return [{key: record[key] for key in keys} for record in records]
+
+
+def redelivery(record: Record) -> dict[str, Any]:
+    return {
+        "deliveryId": record["deliveryId"],
+        "eventId": record["eventId"],
+        "status": record["status"],
+    }
+
+
+# -- /_sandbox: the partner's test bench (clock, faults, journal, scripted participants) ------
+
+
+def sandbox_clock(now: str, system_now: str, offset_seconds: float) -> dict[str, Any]:
+    return {"now": now, "systemNow": system_now, "offsetSeconds": round(offset_seconds, 3)}
+
+
+def clock_moved(clock: dict[str, Any], expired_documents: Iterable[str]) -> dict[str, Any]:
+    return {**clock, "expiredDocuments": list(expired_documents)}
+
+
+def fault_rule(rule: Any) -> dict[str, Any]:
+    return {
+        "faultId": rule.fault_id,
+        "operationId": rule.operation_id,
+        "status": rule.status,
+        "example": rule.example,
+        "remaining": rule.remaining,
+        "latencyMs": rule.latency_ms,
+        "retryAfterSeconds": rule.retry_after,
+        "createdAt": rule.created_at,
+    }
+
+
+def fault_rules(rules: Iterable[Any]) -> list[dict[str, Any]]:
+    return [fault_rule(rule) for rule in rules]
+
+
+def faults_cleared(tenant_id: str, cleared: int) -> dict[str, Any]:
+    return {"tenantId": tenant_id, "cleared": cleared}
+
+
+def journal_entries(entries: Iterable[Any]) -> list[dict[str, Any]]:
     return [
         {
-            "eventId": record["eventId"],
-            "url": record["url"],
-            "attempt": record["attempt"],
-            "statusCode": record["statusCode"],
-            "outcome": record["outcome"],
-            "error": record["error"],
-            "attemptedAt": record["attemptedAt"],
+            "requestId": entry.request_id,
+            "method": entry.method,
+            "path": entry.path,
+            "query": entry.query,
+            "operationId": entry.operation_id,
+            "status": entry.status,
+            "code": entry.code,
+            "errorDetails": entry.error,
+            "durationMs": entry.duration_ms,
+            "receivedAt": entry.received_at,
         }
-        for record in records
+        for entry in entries
     ]
+
+
+def scheduled_action(
+    document_id: str, participant_id: str, action: str, due: str
+) -> dict[str, Any]:
+    return {
+        "documentId": document_id,
+        "participantId": participant_id,
+        "action": action,
+        "dueAt": due,
+    }

@@ -141,7 +141,9 @@ def test_sample_runs_against_the_sandbox(sample: Path, sandbox_url: str, tmp_pat
 def test_webhook_samples_receive_signed_deliveries(
     receiver_sample: Path, sandbox_url: str, tmp_path: Path
 ) -> None:
-    """Each receiver accepts the curl sample's signed delivery and real sandbox events."""
+    """Each receiver (Python: signly_client.webhooks.verify; JavaScript: node:crypto) accepts
+    the curl sample's signed delivery and real sandbox deliveries, and refuses one signed
+    with another secret."""
     port = free_port()
     env = _environment(sandbox_url, WEBHOOK, WEBHOOK_PORT=str(port))
     log = tmp_path / "receiver.log"
@@ -159,6 +161,14 @@ def test_webhook_samples_receive_signed_deliveries(
                 capture_output=True, text=True, timeout=TIMEOUT, check=False,
             )  # fmt: skip
             assert curl.returncode == 0, curl.stdout + curl.stderr
+            # Signed with another secret (or tampered with): refused with 401, not handled.
+            forged = subprocess.run(
+                _command(SAMPLES_DIR / f"{WEBHOOK}.sh"), cwd=tmp_path,
+                env={**env, "WEBHOOK_URL": f"http://127.0.0.1:{port}/",
+                     "SIGNLY_WEBHOOK_SECRET": "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"},
+                capture_output=True, text=True, timeout=TIMEOUT, check=False,
+            )  # fmt: skip
+            assert forged.returncode != 0 and "401" in forged.stdout + forged.stderr
             # A real event: publishing a document makes the sandbox deliver PROCESS_CREATED.
             publish = subprocess.run(
                 _command(SAMPLES_DIR / "publish_document.py"), cwd=tmp_path, env=env,
@@ -172,3 +182,4 @@ def test_webhook_samples_receive_signed_deliveries(
         finally:
             stop(receiver)
     assert "event PROCESS_CREATED SUCCESS proc-20251027-0001" in log.read_text()
+    assert "refused no_matching_signature" in log.read_text()

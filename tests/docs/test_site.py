@@ -177,13 +177,13 @@ def _fill(page: Page, current: str, new: str) -> None:
 
 
 def test_the_console_sends_a_request_to_the_sandbox(
-    browser: Browser, site_dir: Path, variant: Any, cors_sandbox_url: str, tmp_path: Path
+    browser: Browser, site_dir: Path, variant: Any, console_sandbox_url: str, tmp_path: Path
 ) -> None:
     """The partner picks the sandbox's port, enters their tenant and key once and sends
     List templates from its console: the sandbox answers as that tenant and the console
     shows the status. Nothing but the chosen server is called."""
-    port = cors_sandbox_url.rsplit(":", 1)[1]
-    watched = Watched(browser, cors_sandbox_url)
+    port = console_sandbox_url.rsplit(":", 1)[1]
+    watched = Watched(browser, console_sandbox_url)
     page = watched.page
     watched.open_reference(site_dir)
     assert page.get_by_text("http://127.0.0.1:{port}").first.is_visible()  # the default server
@@ -194,7 +194,7 @@ def test_the_console_sends_a_request_to_the_sandbox(
     _fill(page, current_key, SECOND_API_KEY)
     section = _section(page, _fragments(variant)["list_templates"])
     section.scroll_into_view_if_needed()
-    with page.expect_response(re.compile(re.escape(cors_sandbox_url) + "/v1/templates")) as sent:
+    with page.expect_response(re.compile(re.escape(console_sandbox_url) + "/v1/templates")) as sent:
         section.get_by_role("button", name="Test Request").click()
         page.get_by_role("button", name="Send").first.click()
     answer = sent.value

@@ -69,12 +69,15 @@ class FailFirst:
         self.retry_after = retry_after
         self.methods = methods
         self.seen: list[str] = []
+        self.keys: list[str | None] = []  # the Idempotency-Key of each request
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         self.seen.append(f"{scope['method']} {scope['path']}")
+        key = dict(scope["headers"]).get(b"idempotency-key")
+        self.keys.append(None if key is None else key.decode())
         if self.remaining <= 0 or scope["method"] not in self.methods:
             await self.app(scope, receive, send)
             return
@@ -103,6 +106,34 @@ class FailFirst:
         if self.retry_after is not None:
             headers.append((b"retry-after", self.retry_after.encode()))
         await send({"type": "http.response.start", "status": self.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+class LoseFirstAnswer:
+    """ASGI middleware: the first `count` requests whose method is in `methods` reach the app
+    (and do what they do), but their answer is lost on the way back and replaced by a 503,
+    as when a proxy or the network fails after the server acted."""
+
+    def __init__(self, app: ASGIApp, count: int = 1, methods: tuple[str, ...] = ("POST",)) -> None:
+        self.app = app
+        self.remaining = count
+        self.methods = methods
+        self.lost: list[int] = []  # the statuses the app answered and nobody saw
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or self.remaining <= 0 or scope["method"] not in self.methods:
+            await self.app(scope, receive, send)
+            return
+        self.remaining -= 1
+
+        async def swallow(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                self.lost.append(message["status"])
+
+        await self.app(scope, receive, swallow)
+        body = b'{"success": false, "status": 503, "code": "unavailable", "message": "Lost."}'
+        headers = [(b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 503, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
 

@@ -34,11 +34,13 @@ class DrillSize:
     crash_writers: int
     crash_acknowledged: int
     hostile_examples: int
+    webhook_outage_seconds: float  # how long the receiver is down in the outage drill
+    webhook_latency_events: int  # documents published one by one to measure delivery latency
 
 
 SIZES = {
-    "reduced": DrillSize("reduced", 16, 1_500, 4, 300, 5),
-    "full": DrillSize("full", 64, 20_000, 16, 5_000, 150),
+    "reduced": DrillSize("reduced", 16, 1_500, 4, 300, 5, 3.0, 100),
+    "full": DrillSize("full", 64, 20_000, 16, 5_000, 150, 60.0, 1_000),
 }
 
 

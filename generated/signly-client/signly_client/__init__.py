@@ -5,9 +5,11 @@ from signly_client import SignlyClient
 with SignlyClient(tenant_id=..., api_key=...) as client:  # or SIGNLY_* env variables
     for document in client.iter_documents(status="IN_PROGRESS"):
         print(document.document_id, document.status)
+
+event = webhooks.verify(raw_body, headers, "whsec_...")  # a webhook delivery, checked
 """
 
-from . import errors
+from . import errors, webhooks
 from ._runtime import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, Operation, PdfSource, RetryPolicy
 from .api import OPERATIONS, AsyncSignlyAdminClient, AsyncSignlyClient, SignlyAdminClient, SignlyClient
 from .client import AuthenticatedClient, Client
@@ -52,4 +54,5 @@ __all__ = (
     "TimeoutError",
     "ValidationError",
     "errors",
+    "webhooks",
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from signly_contract.properties import access, documents, lists, templates
+from signly_contract.properties import access, documents, lists, sandbox, templates
 from signly_contract.properties.base import Ctx
 
 
@@ -35,5 +35,6 @@ PROPERTIES: dict[str, Property] = {
     "unknown_ids_404": Property(access.not_found, writes=False),
     "foreign_tenant_refused": Property(access.foreign_tenant_refused, writes=False),
     "no_cross_tenant_read": Property(access.no_cross_read),
+    "sandbox_controls": Property(sandbox.controls),
     "credential_lifecycle": Property(access.credential_lifecycle, admin=True),
 }

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import inspect
 
-from signly_sandbox.handlers import admin, documents, sandbox, templates
+from signly_sandbox.handlers import admin, documents, sandbox, templates, workbench
 from signly_sandbox.handlers.base import Call, Handler, Reply, Services
 
 HANDLERS: dict[str, Handler] = {
     name: getattr(module, name)
-    for module in (admin, templates, documents, sandbox)
+    for module in (admin, templates, documents, sandbox, workbench)
     for name in dir(module)
     if not name.startswith("_")
     and inspect.iscoroutinefunction(getattr(module, name))

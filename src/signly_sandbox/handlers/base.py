@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signly_sandbox.blobs import BlobStore
 from signly_sandbox.clock import Clock
 from signly_sandbox.config import SandboxConfig
 from signly_sandbox.state import Store
 from signly_sandbox.webhooks import WebhookDispatcher
+
+if TYPE_CHECKING:
+    from signly_sandbox.workbench import Workbench
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Services:
     clock: Clock
     blobs: BlobStore
     webhooks: WebhookDispatcher
+    workbench: Workbench | None = None
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """The sandbox's state in SQLite: one module per resource behind the `Store` facade.
 
 db (connection, schema version, transactions), credentials (tenants, credentials,
-credits), templates, documents (with the participant state machine), events, deliveries
-(webhook target and log), pagination (keyset pages and cursors). The store hands out
-records; shaping them into API answers is views.py's job.
+credits), templates, documents (with the participant state machine), events, outbox
+(webhook endpoints and deliveries until acknowledged), deliveries (the log of attempts),
+idempotency (keys and the answers they replay), pagination (keyset pages and cursors).
+The store hands out records; shaping them into API answers is views.py's job.
 """
 
 from signly_sandbox.state.credentials import PartnerCredential, secret_hash

@@ -35,6 +35,9 @@ class Credentials:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._cache: dict[str, PartnerCredential | None] = {}
+        # A fixture world's tenant gets its own KEY credential back when it creates one
+        # (tenant -> (key id, secret)); everyone else gets new random values.
+        self.fixed: dict[str, tuple[str, str]] = {}
 
     def seed(self, seed: TenantSeed, credits: int) -> None:
         """Create a seeded tenant and its KEY credential unless it already exists (restart)."""
@@ -113,6 +116,8 @@ class Credentials:
         key_id = "pk_" + new_ulid()
         prefix = "sk_live_" if auth_method == "KEY" else "hs_live_"
         secret = prefix + secrets.token_urlsafe(24)
+        if auth_method == "KEY" and tenant_id in self.fixed:
+            key_id, secret = self.fixed[tenant_id]
         with self._db.write() as db:
             existing = db.execute(
                 "SELECT key_id FROM credentials WHERE tenant_id = ?", (tenant_id,)

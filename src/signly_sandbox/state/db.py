@@ -5,7 +5,8 @@ default; with a data directory, a file in WAL mode with synchronous=FULL so a wr
 acknowledged with 2xx survives `kill -9`. Every write is one `BEGIN IMMEDIATE` transaction,
 committed before the handler returns; any error inside it rolls the whole write back (no
 half-applied writes) and SQLite serializes concurrent writers, threads or processes alike.
-Events a write appends reach the commit listeners (webhooks) only once it is committed.
+Events a write appends reach the transaction hooks (the webhook outbox) inside it, and the
+commit listeners (the delivery worker) only once it is committed.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ SCHEMA_VERSION = int(_VERSION_LINE.group(1))
 # decoded, nothing left out or added for a particular answer (that is views.py's job).
 Record = Mapping[str, Any]
 CommitListener = Callable[[Sequence["StoredEvent"]], None]
+# Runs inside a write, before its COMMIT, with the events it appended (the webhook outbox
+# writes its deliveries there, so they exist exactly when their events do).
+TransactionHook = Callable[[sqlite3.Connection, Sequence["StoredEvent"]], None]
 
 
 class StateFileError(RuntimeError):
@@ -124,6 +128,7 @@ class Database:
         self.lock = threading.RLock()
         self._pending: list[StoredEvent] = []
         self._listeners: list[CommitListener] = []
+        self._hooks: list[TransactionHook] = []
         self._last_moment: datetime | None = None
         try:
             self.connection.execute("PRAGMA busy_timeout = 10000")
@@ -163,6 +168,9 @@ class Database:
             self.connection.execute("BEGIN IMMEDIATE")
             try:
                 yield self.connection
+                if self._pending:
+                    for hook in self._hooks:
+                        hook(self.connection, self._pending)
             except BaseException:
                 self.connection.execute("ROLLBACK")
                 self._pending = []
@@ -185,6 +193,9 @@ class Database:
 
     def add_commit_listener(self, listener: CommitListener) -> None:
         self._listeners.append(listener)
+
+    def add_transaction_hook(self, hook: TransactionHook) -> None:
+        self._hooks.append(hook)
 
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self.lock:

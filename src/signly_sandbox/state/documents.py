@@ -360,6 +360,42 @@ class Documents:
         acted = next(p for p in record["participants"] if p["participantId"] == participant_id)
         return {**record, "participant": acted}
 
+    # -- time ---------------------------------------------------------------------------
+
+    def next_deadline(self) -> str | None:
+        """The earliest deadline of an active document (None when no active one has any)."""
+        row = self._db.read_one(
+            "SELECT min(deadline_at) FROM documents "
+            "WHERE status IN ('CREATED', 'IN_PROGRESS') AND deadline_at IS NOT NULL"
+        )
+        return None if row is None or row[0] is None else str(row[0])
+
+    def deadline_of(self, document_id: str) -> str | None:
+        """The document's deadline while it is active."""
+        row = self._db.read_one(
+            "SELECT deadline_at FROM documents "
+            "WHERE document_id = ? AND status IN ('CREATED', 'IN_PROGRESS')",
+            (document_id,),
+        )
+        return None if row is None or row[0] is None else str(row[0])
+
+    def expire_due(self, now: str) -> list[tuple[str, Record]]:
+        """Every active document whose deadline is not after `now` becomes EXPIRED, with
+        PROCESS_EXPIRED on each process (one write each, as `expire`); (tenant, record)."""
+        due = self._db.read(
+            "SELECT tenant_id, document_id FROM documents "
+            "WHERE status IN ('CREATED', 'IN_PROGRESS') AND deadline_at IS NOT NULL "
+            "AND deadline_at <= ? ORDER BY deadline_at",
+            (now,),
+        )
+        expired = []
+        for tenant_id, document_id in due:
+            try:
+                expired.append((str(tenant_id), self.expire(tenant_id, document_id)))
+            except (Conflict, NotFound):  # finished or gone since the read
+                continue
+        return expired
+
     # -- sandbox reset --------------------------------------------------------------------
 
     @staticmethod

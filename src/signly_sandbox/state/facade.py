@@ -21,6 +21,8 @@ from signly_sandbox.state.db import CommitListener, Database, Record
 from signly_sandbox.state.deliveries import Deliveries
 from signly_sandbox.state.documents import Documents
 from signly_sandbox.state.events import Events
+from signly_sandbox.state.idempotency import IdempotencyKeys
+from signly_sandbox.state.outbox import Outbox
 from signly_sandbox.state.pagination import Page
 from signly_sandbox.state.templates import Templates
 
@@ -38,6 +40,8 @@ class Store:
         self.events = Events(self.database)
         self.documents = Documents(self.database, self.templates, self.credentials, self.events)
         self.deliveries = Deliveries(self.database)
+        self.outbox = Outbox(self.database)
+        self.idempotency = IdempotencyKeys(self.database)
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -173,38 +177,39 @@ class Store:
     def list_events(self, tenant_id: str, process_id: str) -> list[Record]:
         return self.events.list_for_process(tenant_id, process_id)
 
+    # -- time (the sandbox clock's deadlines) -------------------------------------------------
+
+    def next_deadline(self) -> str | None:
+        return self.documents.next_deadline()
+
+    def deadline_of(self, document_id: str) -> str | None:
+        return self.documents.deadline_of(document_id)
+
+    def expire_due(self, now: str) -> list[tuple[str, Record]]:
+        return self.documents.expire_due(now)
+
     # -- sandbox controls -------------------------------------------------------------------
 
     def reset_tenant(self, tenant_id: str) -> None:
-        """Forget every template, document, event and webhook of one tenant (not its
-        credential) and give it the default credits again, in one write."""
+        """Forget every template, document, event, webhook delivery and idempotency key of
+        one tenant (not its credential) and give it the default credits again, in one write."""
         with self.database.write() as db:
             self.templates.forget(db, tenant_id)
             self.documents.forget(db, tenant_id)
             self.events.forget(db, tenant_id)
             self.deliveries.forget(db, tenant_id)
+            self.outbox.forget(db, tenant_id)
+            self.idempotency.forget(db, tenant_id)
             self.credentials.update_credits(db, tenant_id, self.default_credits)
 
     def set_credits(self, tenant_id: str, credits: int) -> Record:
         return self.credentials.set_credits(tenant_id, credits)
 
-    def set_webhook(self, tenant_id: str, url: str, secret: str) -> Record:
-        return self.deliveries.set_webhook(tenant_id, url, secret)
-
-    def webhook_for(self, tenant_id: str) -> tuple[str, str] | None:
-        return self.deliveries.webhook_for(tenant_id)
-
-    def record_delivery(
-        self,
-        tenant_id: str,
-        event_id: str,
-        url: str,
-        attempt: int,
-        status_code: int | None,
-        outcome: str,
-        error: str | None,
-    ) -> None:
-        self.deliveries.record(tenant_id, event_id, url, attempt, status_code, outcome, error)
+    def set_webhook(self, tenant_id: str, url: str, secret: str, grace_seconds: int) -> Record:
+        return self.outbox.set_endpoint(tenant_id, url, secret, grace_seconds)
 
     def list_deliveries(self, tenant_id: str) -> list[Record]:
         return self.deliveries.list_attempts(tenant_id)
+
+    def redeliver_webhook(self, tenant_id: str, delivery_id: str) -> Record:
+        return self.outbox.redeliver(tenant_id, delivery_id)

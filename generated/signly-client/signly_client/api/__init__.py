@@ -53,7 +53,7 @@ from ..models.template_version_envelope import TemplateVersionEnvelope  # noqa: 
 from ..models.upload_url import UploadUrl  # noqa: F401
 from ..models.upload_url_envelope import UploadUrlEnvelope  # noqa: F401
 from ..types import UNSET, Response, Unset  # noqa: F401
-from ._idempotency import IDEMPOTENT
+from ._idempotency import IDEMPOTENCY_KEY, IDEMPOTENT
 from .api_integration import create_api_integration as _create_api_integration
 from .api_integration import delete_api_integration as _delete_api_integration
 from .api_integration import get_api_integration as _get_api_integration
@@ -86,6 +86,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/api",
         idempotent=IDEMPOTENT["get_api_integration"],
+        idempotency_key=IDEMPOTENCY_KEY["get_api_integration"],
         paginated=False,
     ),
     "create_api_integration": Operation(
@@ -93,6 +94,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/api",
         idempotent=IDEMPOTENT["create_api_integration"],
+        idempotency_key=IDEMPOTENCY_KEY["create_api_integration"],
         paginated=False,
     ),
     "delete_api_integration": Operation(
@@ -100,6 +102,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/api",
         idempotent=IDEMPOTENT["delete_api_integration"],
+        idempotency_key=IDEMPOTENCY_KEY["delete_api_integration"],
         paginated=False,
     ),
     "list_documents": Operation(
@@ -107,6 +110,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/documents",
         idempotent=IDEMPOTENT["list_documents"],
+        idempotency_key=IDEMPOTENCY_KEY["list_documents"],
         paginated=True,
     ),
     "publish_document": Operation(
@@ -114,6 +118,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/documents",
         idempotent=IDEMPOTENT["publish_document"],
+        idempotency_key=IDEMPOTENCY_KEY["publish_document"],
         paginated=False,
     ),
     "get_document": Operation(
@@ -121,6 +126,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/documents/{document_id}",
         idempotent=IDEMPOTENT["get_document"],
+        idempotency_key=IDEMPOTENCY_KEY["get_document"],
         paginated=False,
     ),
     "extend_document_deadline": Operation(
@@ -128,6 +134,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/documents/{document_id}/extend",
         idempotent=IDEMPOTENT["extend_document_deadline"],
+        idempotency_key=IDEMPOTENCY_KEY["extend_document_deadline"],
         paginated=False,
     ),
     "cancel_document": Operation(
@@ -135,6 +142,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/v1/documents/{document_id}/cancel",
         idempotent=IDEMPOTENT["cancel_document"],
+        idempotency_key=IDEMPOTENCY_KEY["cancel_document"],
         paginated=False,
     ),
     "resend_invitation": Operation(
@@ -142,6 +150,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/documents/{document_id}/participants/{participant_id}/resend",
         idempotent=IDEMPOTENT["resend_invitation"],
+        idempotency_key=IDEMPOTENCY_KEY["resend_invitation"],
         paginated=False,
     ),
     "get_document_summary": Operation(
@@ -149,6 +158,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/documents/{document_id}/summary",
         idempotent=IDEMPOTENT["get_document_summary"],
+        idempotency_key=IDEMPOTENCY_KEY["get_document_summary"],
         paginated=False,
     ),
     "list_process_events": Operation(
@@ -156,6 +166,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/events/{process_id}",
         idempotent=IDEMPOTENT["list_process_events"],
+        idempotency_key=IDEMPOTENCY_KEY["list_process_events"],
         paginated=False,
     ),
     "list_templates": Operation(
@@ -163,6 +174,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates",
         idempotent=IDEMPOTENT["list_templates"],
+        idempotency_key=IDEMPOTENCY_KEY["list_templates"],
         paginated=True,
     ),
     "create_template": Operation(
@@ -170,6 +182,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/templates",
         idempotent=IDEMPOTENT["create_template"],
+        idempotency_key=IDEMPOTENCY_KEY["create_template"],
         paginated=False,
     ),
     "get_template": Operation(
@@ -177,6 +190,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}",
         idempotent=IDEMPOTENT["get_template"],
+        idempotency_key=IDEMPOTENCY_KEY["get_template"],
         paginated=False,
     ),
     "update_template": Operation(
@@ -184,6 +198,7 @@ OPERATIONS: dict[str, Operation] = {
         method="PUT",
         path="/v1/templates/{template_id}",
         idempotent=IDEMPOTENT["update_template"],
+        idempotency_key=IDEMPOTENCY_KEY["update_template"],
         paginated=False,
     ),
     "delete_template": Operation(
@@ -191,6 +206,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/v1/templates/{template_id}",
         idempotent=IDEMPOTENT["delete_template"],
+        idempotency_key=IDEMPOTENCY_KEY["delete_template"],
         paginated=False,
     ),
     "list_template_history": Operation(
@@ -198,6 +214,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/history",
         idempotent=IDEMPOTENT["list_template_history"],
+        idempotency_key=IDEMPOTENCY_KEY["list_template_history"],
         paginated=False,
     ),
     "get_template_version": Operation(
@@ -205,6 +222,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/versions/{version}",
         idempotent=IDEMPOTENT["get_template_version"],
+        idempotency_key=IDEMPOTENCY_KEY["get_template_version"],
         paginated=False,
     ),
     "delete_template_version": Operation(
@@ -212,6 +230,7 @@ OPERATIONS: dict[str, Operation] = {
         method="DELETE",
         path="/v1/templates/{template_id}/versions/{version}",
         idempotent=IDEMPOTENT["delete_template_version"],
+        idempotency_key=IDEMPOTENCY_KEY["delete_template_version"],
         paginated=False,
     ),
     "list_template_fields": Operation(
@@ -219,6 +238,7 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/fields",
         idempotent=IDEMPOTENT["list_template_fields"],
+        idempotency_key=IDEMPOTENCY_KEY["list_template_fields"],
         paginated=False,
     ),
     "set_template_fields": Operation(
@@ -226,6 +246,7 @@ OPERATIONS: dict[str, Operation] = {
         method="PUT",
         path="/v1/templates/{template_id}/fields",
         idempotent=IDEMPOTENT["set_template_fields"],
+        idempotency_key=IDEMPOTENCY_KEY["set_template_fields"],
         paginated=False,
     ),
     "create_template_upload_url": Operation(
@@ -233,6 +254,7 @@ OPERATIONS: dict[str, Operation] = {
         method="POST",
         path="/v1/templates/{template_id}/versions/{version}/upload-url",
         idempotent=IDEMPOTENT["create_template_upload_url"],
+        idempotency_key=IDEMPOTENCY_KEY["create_template_upload_url"],
         paginated=False,
     ),
     "get_template_download_url": Operation(
@@ -240,11 +262,12 @@ OPERATIONS: dict[str, Operation] = {
         method="GET",
         path="/v1/templates/{template_id}/versions/{version}/download-url",
         idempotent=IDEMPOTENT["get_template_download_url"],
+        idempotency_key=IDEMPOTENCY_KEY["get_template_download_url"],
         paginated=False,
     ),
 }
-"""Every operation of the spec: method, path, whether it may be retried safely and whether
-it is cursor-paginated."""
+"""Every operation of the spec: method, path, whether it is idempotent by itself, whether it
+takes an `Idempotency-Key` (then it is retried too) and whether it is cursor-paginated."""
 
 
 class SignlyClient(SyncPartnerBase):
@@ -340,14 +363,17 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> PublishedDocumentEnvelope:
         """Publish a signing document (`POST /v1/documents`, operationId `publish_document`).
 
         Creates the signing flow from a template version and a participant list: the central operation
         of a partner integration. Each participant gets a `participantId` and a `processId` whose
         timeline `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both.
-        Publishing costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-        `templateVersion` that is well formed but names nothing is a 404 naming it.
+        Publishing costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry
+        with the same key after a timeout, and the retry answers the first document instead of
+        publishing (and charging) a second one. A `templateId` or `templateVersion` that is well formed
+        but names nothing is a 404 naming it.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -358,6 +384,7 @@ class SignlyClient(SyncPartnerBase):
             PublishedDocumentEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -365,6 +392,7 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
         """`publish_document` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -372,6 +400,7 @@ class SignlyClient(SyncPartnerBase):
             _publish_document,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -414,6 +443,7 @@ class SignlyClient(SyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> DocumentDeadlineEnvelope:
         """Extend a document's deadline (`POST /v1/documents/{document_id}/extend`, operationId `extend_document_deadline`).
 
@@ -430,6 +460,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -438,6 +469,7 @@ class SignlyClient(SyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
         """`extend_document_deadline` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -446,17 +478,21 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def cancel_document(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> CancelledDocumentEnvelope:
         """Cancel a document (`DELETE /v1/documents/{document_id}/cancel`, operationId `cancel_document`).
 
         Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can
-        no longer act. Cancelling a document that is not active is a 409.
+        no longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-
+        Key` of a cancel that succeeded answers that success again.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -467,12 +503,15 @@ class SignlyClient(SyncPartnerBase):
             CancelledDocumentEnvelope,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def cancel_document_detailed(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[CancelledDocumentEnvelope | ErrorEnvelope]:
         """`cancel_document` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -480,6 +519,7 @@ class SignlyClient(SyncPartnerBase):
             _cancel_document,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -487,6 +527,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> ResentInvitationEnvelope:
         """Resend a participant's invitation (`POST /v1/documents/{document_id}/participants/{participant_id}/resend`, operationId `resend_invitation`).
 
@@ -502,6 +544,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -509,6 +552,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
         """`resend_invitation` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -517,6 +562,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -665,6 +711,7 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateCreatedEnvelope:
         """Create a template (`POST /v1/templates`, operationId `create_template`).
 
@@ -680,6 +727,7 @@ class SignlyClient(SyncPartnerBase):
             TemplateCreatedEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -687,6 +735,7 @@ class SignlyClient(SyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
         """`create_template` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -694,6 +743,7 @@ class SignlyClient(SyncPartnerBase):
             _create_template,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -735,6 +785,7 @@ class SignlyClient(SyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateVersionEnvelope:
         """Create a new version of a template (`PUT /v1/templates/{template_id}`, operationId `update_template`).
 
@@ -753,6 +804,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -761,6 +813,7 @@ class SignlyClient(SyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateVersionEnvelope]:
         """`update_template` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -769,12 +822,15 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def delete_template(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> EmptyEnvelope:
         """Delete a template (`DELETE /v1/templates/{template_id}`, operationId `delete_template`).
 
@@ -790,12 +846,15 @@ class SignlyClient(SyncPartnerBase):
             EmptyEnvelope,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     def delete_template_detailed(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[EmptyEnvelope | ErrorEnvelope]:
         """`delete_template` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -803,6 +862,7 @@ class SignlyClient(SyncPartnerBase):
             _delete_template,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -881,6 +941,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> DeletedEnvelope:
         """Delete one version of a template (`DELETE /v1/templates/{template_id}/versions/{version}`, operationId `delete_template_version`).
 
@@ -898,6 +960,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -905,6 +968,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DeletedEnvelope | ErrorEnvelope]:
         """`delete_template_version` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -913,6 +978,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -996,6 +1062,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> UploadUrlEnvelope:
         """Get a URL to upload a version's PDF (`POST /v1/templates/{template_id}/versions/{version}/upload-url`, operationId `create_template_upload_url`).
 
@@ -1013,6 +1081,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1020,6 +1089,8 @@ class SignlyClient(SyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
         """`create_template_upload_url` as the generated `sync_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return self._call_detailed(
@@ -1028,6 +1099,7 @@ class SignlyClient(SyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1172,14 +1244,17 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> PublishedDocumentEnvelope:
         """Publish a signing document (`POST /v1/documents`, operationId `publish_document`).
 
         Creates the signing flow from a template version and a participant list: the central operation
         of a partner integration. Each participant gets a `participantId` and a `processId` whose
         timeline `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both.
-        Publishing costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-        `templateVersion` that is well formed but names nothing is a 404 naming it.
+        Publishing costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry
+        with the same key after a timeout, and the retry answers the first document instead of
+        publishing (and charging) a second one. A `templateId` or `templateVersion` that is well formed
+        but names nothing is a 404 naming it.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1190,6 +1265,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             PublishedDocumentEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1197,6 +1273,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: PublishDocumentRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
         """`publish_document` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1204,6 +1281,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _publish_document,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1246,6 +1324,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> DocumentDeadlineEnvelope:
         """Extend a document's deadline (`POST /v1/documents/{document_id}/extend`, operationId `extend_document_deadline`).
 
@@ -1262,6 +1341,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1270,6 +1350,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         document_id: UUID | str,
         *,
         body: ExtendDeadlineRequest,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
         """`extend_document_deadline` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1278,17 +1359,21 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def cancel_document(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> CancelledDocumentEnvelope:
         """Cancel a document (`DELETE /v1/documents/{document_id}/cancel`, operationId `cancel_document`).
 
         Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can
-        no longer act. Cancelling a document that is not active is a 409.
+        no longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-
+        Key` of a cancel that succeeded answers that success again.
 
         Returns the success envelope (`.data`, `.meta`); an error answer raises its signly_client.errors.SignlyError subclass.
         """
@@ -1299,12 +1384,15 @@ class AsyncSignlyClient(AsyncPartnerBase):
             CancelledDocumentEnvelope,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def cancel_document_detailed(
         self,
         document_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[CancelledDocumentEnvelope | ErrorEnvelope]:
         """`cancel_document` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1312,6 +1400,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _cancel_document,
             dict(
                 document_id=document_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1319,6 +1408,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> ResentInvitationEnvelope:
         """Resend a participant's invitation (`POST /v1/documents/{document_id}/participants/{participant_id}/resend`, operationId `resend_invitation`).
 
@@ -1334,6 +1425,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1341,6 +1433,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         document_id: UUID | str,
         participant_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
         """`resend_invitation` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1349,6 +1443,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 document_id=document_id,
                 participant_id=participant_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1497,6 +1592,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateCreatedEnvelope:
         """Create a template (`POST /v1/templates`, operationId `create_template`).
 
@@ -1512,6 +1608,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             TemplateCreatedEnvelope,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1519,6 +1616,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
         """`create_template` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1526,6 +1624,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _create_template,
             dict(
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1567,6 +1666,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> TemplateVersionEnvelope:
         """Create a new version of a template (`PUT /v1/templates/{template_id}`, operationId `update_template`).
 
@@ -1585,6 +1685,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1593,6 +1694,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
         template_id: UUID | str,
         *,
         body: TemplateInput,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | TemplateVersionEnvelope]:
         """`update_template` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1601,12 +1703,15 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 body=body,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def delete_template(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> EmptyEnvelope:
         """Delete a template (`DELETE /v1/templates/{template_id}`, operationId `delete_template`).
 
@@ -1622,12 +1727,15 @@ class AsyncSignlyClient(AsyncPartnerBase):
             EmptyEnvelope,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
     async def delete_template_detailed(
         self,
         template_id: UUID | str,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[EmptyEnvelope | ErrorEnvelope]:
         """`delete_template` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1635,6 +1743,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             _delete_template,
             dict(
                 template_id=template_id,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1713,6 +1822,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> DeletedEnvelope:
         """Delete one version of a template (`DELETE /v1/templates/{template_id}/versions/{version}`, operationId `delete_template_version`).
 
@@ -1730,6 +1841,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1737,6 +1849,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[DeletedEnvelope | ErrorEnvelope]:
         """`delete_template_version` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1745,6 +1859,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1828,6 +1943,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> UploadUrlEnvelope:
         """Get a URL to upload a version's PDF (`POST /v1/templates/{template_id}/versions/{version}/upload-url`, operationId `create_template_upload_url`).
 
@@ -1845,6 +1962,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 
@@ -1852,6 +1970,8 @@ class AsyncSignlyClient(AsyncPartnerBase):
         self,
         template_id: UUID | str,
         version: int,
+        *,
+        idempotency_key: str | Unset = UNSET,
     ) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
         """`create_template_upload_url` as the generated `asyncio_detailed`: the raw Response (status, headers, content, parsed), retried but never raised."""
         return await self._call_detailed(
@@ -1860,6 +1980,7 @@ class AsyncSignlyClient(AsyncPartnerBase):
             dict(
                 template_id=template_id,
                 version=version,
+                idempotency_key=idempotency_key,
             ),
         )
 

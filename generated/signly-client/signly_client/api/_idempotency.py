@@ -1,5 +1,7 @@
 """Which operations may be retried safely: by HTTP method (RFC 9110) unless the spec
-says `x-idempotent`. Generated from the API description; do not edit."""
+says `x-idempotent`; and which take an `Idempotency-Key` (the client then sends one
+on every call, the same on each retry). Generated from the API description; do not
+edit."""
 
 IDEMPOTENT: dict[str, bool] = {
     "cancel_document": True,
@@ -25,4 +27,30 @@ IDEMPOTENT: dict[str, bool] = {
     "resend_invitation": False,
     "set_template_fields": True,
     "update_template": False,
+}
+
+IDEMPOTENCY_KEY: dict[str, bool] = {
+    "cancel_document": True,
+    "create_api_integration": False,
+    "create_template": True,
+    "create_template_upload_url": True,
+    "delete_api_integration": False,
+    "delete_template": True,
+    "delete_template_version": True,
+    "extend_document_deadline": True,
+    "get_api_integration": False,
+    "get_document": False,
+    "get_document_summary": False,
+    "get_template": False,
+    "get_template_download_url": False,
+    "get_template_version": False,
+    "list_documents": False,
+    "list_process_events": False,
+    "list_template_fields": False,
+    "list_template_history": False,
+    "list_templates": False,
+    "publish_document": True,
+    "resend_invitation": True,
+    "set_template_fields": False,
+    "update_template": True,
 }

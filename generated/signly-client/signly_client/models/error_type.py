@@ -10,6 +10,7 @@ ErrorType = Literal[
     "payload_too_large",
     "rate_limit",
     "server",
+    "unprocessable",
     "unsupported_media_type",
     "validation",
 ]
@@ -24,6 +25,7 @@ ERROR_TYPE_VALUES: set[ErrorType] = {
     "payload_too_large",
     "rate_limit",
     "server",
+    "unprocessable",
     "unsupported_media_type",
     "validation",
 }

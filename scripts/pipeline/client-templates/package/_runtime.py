@@ -4,19 +4,34 @@ pagination and presigned storage transfers.
 The per-operation methods and the OPERATIONS table that call into it are generated from
 the API description, so a new operation needs no change here.
 
-A call: the generated module's `_get_kwargs` builds the request; it is sent on the
-generated client's httpx client, retried by tenacity on connection errors, 429 and 5xx
-(idempotent operations only, unless the caller opts in); a 2xx answer is parsed by the
-generated module's `_parse_response`, any other becomes a typed `SignlyError`.
+A call: the generated module's `_get_kwargs` builds the request (with an `Idempotency-Key`
+when the operation takes one: the caller's, or a new UUID, the same on every retry); it is
+sent on the generated client's httpx client, retried by tenacity on connection errors, 429
+and 5xx (idempotent operations and those with a key only, unless the caller opts in); a 2xx
+answer is parsed by the generated module's `_parse_response`, any other becomes a typed
+`SignlyError`.
+
+Logging: every attempt is logged on the `signly_client` logger (standard `logging`, so an
+application routes it as it likes): method, path, status, request id, attempt and time at
+INFO, headers and bodies at DEBUG, credentials and secrets masked. `SIGNLY_LOG=info` or
+`SIGNLY_LOG=debug` also prints them to stderr.
 """
 
 from __future__ import annotations
 
 import copy
+import json
+import logging
 import os
+import platform
+import re
+import sys
+import time
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from http import HTTPStatus
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import IO, Any, Self, TypeVar
@@ -27,7 +42,7 @@ import httpx
 import tenacity
 from signly_client import errors
 from signly_client.client import AuthenticatedClient
-from signly_client.types import Response
+from signly_client.types import UNSET, Response, Unset
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -51,9 +66,24 @@ ENV_TENANT_ID = "SIGNLY_TENANT_ID"
 ENV_API_KEY = "SIGNLY_API_KEY"
 ENV_BASE_URL = "SIGNLY_BASE_URL"
 ENV_ADMIN_TOKEN = "SIGNLY_ADMIN_TOKEN"
+ENV_LOG = "SIGNLY_LOG"
 AUTH_HEADER = "X-Auth-Signly"
 TENANT_HEADER = "X-Tenant-Signly"
-USER_AGENT = "signly-client-python"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def _version() -> str:
+    try:
+        return metadata.version("signly-client")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+CLIENT_VERSION = _version()
+USER_AGENT = (
+    f"signly-client-python/{CLIENT_VERSION} python/{platform.python_version()} "
+    f"httpx/{httpx.__version__}"
+)
 # RFC 9110 9.2.2: repeating these has the effect of sending them once.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 # Transport failures worth another attempt (not a bad URL or a local protocol error).
@@ -61,6 +91,99 @@ RETRYABLE_TRANSPORT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteP
 
 PdfSource = bytes | str | os.PathLike[str] | IO[bytes]
 """A PDF to upload: its bytes, a path to it, or a binary file object."""
+
+log = logging.getLogger("signly_client")
+_MASKED = "***"
+_SECRET_HEADERS = frozenset({"x-auth-signly", "authorization", "proxy-authorization", "cookie"})
+_SECRET_KEYS = re.compile(r"secret|api_?key|token|password|signature", re.IGNORECASE)
+_LOGGED_BODY = 2000  # characters of a body at DEBUG
+
+
+def _configure_logging(environ: Mapping[str, str] = os.environ) -> None:
+    """`SIGNLY_LOG=debug|info`: print the client's log to stderr at that level (once)."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
+        environ.get(ENV_LOG, "").strip().lower()
+    )
+    if level is None:
+        return
+    log.setLevel(level)
+    if not any(getattr(h, "_signly", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler._signly = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+
+
+_configure_logging()
+
+
+def _mask_header(name: str, value: str) -> str:
+    if name.lower() not in _SECRET_HEADERS:
+        return value
+    scheme, _, rest = value.partition(" ")
+    return f"{scheme} {_MASKED}" if rest and scheme in ("Bearer", "HMAC") else _MASKED
+
+
+def _mask_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: _MASKED
+            if _SECRET_KEYS.search(str(key)) and item is not None
+            else _mask_value(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_mask_value(item) for item in value]
+    return value
+
+
+def _mask_body(content: bytes | None) -> str:
+    """A body for the DEBUG log: JSON with every secret-looking field masked, else its size."""
+    if not content:
+        return "-"
+    try:
+        text = json.dumps(_mask_value(json.loads(content)), separators=(",", ":"))
+    except (ValueError, UnicodeDecodeError):
+        return f"<{len(content)} bytes>"
+    return text if len(text) <= _LOGGED_BODY else text[:_LOGGED_BODY] + "..."
+
+
+def _shown_url(url: httpx.URL) -> str:
+    """The path, and the query with presigned-URL signatures and credentials masked."""
+    if not url.query:
+        return url.path
+    pairs = [
+        f"{name}={_MASKED if _SECRET_KEYS.search(name) or 'credential' in name.lower() else value}"
+        for name, value in url.params.multi_items()
+    ]
+    return f"{url.path}?{'&'.join(pairs)}"
+
+
+def _log_attempt(
+    request: httpx.Request,
+    attempt: int,
+    began: float,
+    response: httpx.Response | None,
+    error: BaseException | None,
+) -> None:
+    milliseconds = (time.perf_counter() - began) * 1000
+    where = f"{request.method} {_shown_url(request.url)}"
+    if response is not None:
+        log.info(
+            "%s -> %s (request_id=%s, attempt %d, %.1f ms)",
+            where,
+            response.status_code,
+            response.headers.get("X-Request-Id", "-"),
+            attempt,
+            milliseconds,
+        )
+    else:
+        log.warning("%s -> %s (attempt %d, %.1f ms)", where, error, attempt, milliseconds)
+    if log.isEnabledFor(logging.DEBUG):
+        headers = {name: _mask_header(name, value) for name, value in request.headers.items()}
+        log.debug("  request headers %s body %s", headers, _mask_body(request.content))
+        if response is not None:
+            log.debug("  response body %s", _mask_body(response.content))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +195,19 @@ class Operation:
     path: str
     idempotent: bool
     paginated: bool
+    idempotency_key: bool = False
+    """It takes an `Idempotency-Key`: the client sends one on every call (the same on each
+    retry), so it is retried like an idempotent operation."""
 
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """When and how long to retry. Connection errors, 429 and 5xx (not 501) are retried
     with exponential backoff plus jitter, or after `Retry-After` when the server sends it,
-    on idempotent operations only unless `retry_non_idempotent`. A `Retry-After` longer
-    than `max_retry_after` is not waited for: the error is raised at once."""
+    on idempotent operations and on those the client sends an `Idempotency-Key` with (the
+    server answers a retry with the first success), others only with `retry_non_idempotent`.
+    A `Retry-After` longer than `max_retry_after` is not waited for: the error is raised at
+    once."""
 
     max_retries: int = 2
     initial_backoff: float = 0.5
@@ -89,7 +217,8 @@ class RetryPolicy:
     retry_non_idempotent: bool = False
 
     def allows(self, operation: Operation) -> bool:
-        return self.max_retries > 0 and (operation.idempotent or self.retry_non_idempotent)
+        safe = operation.idempotent or operation.idempotency_key
+        return self.max_retries > 0 and (safe or self.retry_non_idempotent)
 
     def retryable(self, outcome: httpx.Response | BaseException) -> bool:
         """Whether this answer or failure of an attempt is worth another attempt."""
@@ -278,6 +407,8 @@ class _Core:
         self._policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
         self._retry_args = self._policy.tenacity_args()
         self._request_timeout: httpx.Timeout | None = None
+        self._extra_headers: dict[str, str] = {}
+        self._idempotency_key: str | None = None
         self._storage_args = dict(storage_httpx_args or {})
 
     @property
@@ -297,9 +428,14 @@ class _Core:
         retry_non_idempotent: bool | None = None,
         timeout: float | httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
     ) -> Self:
-        """A view of this client with other retry or timeout settings; it shares the
-        connection pool (close either one, both are closed)."""
+        """A view of this client with other settings for the calls made on it: retries,
+        timeout, extra `headers`, and the `idempotency_key` its operations that take one
+        send (instead of a new key per call; use a view for one logical call, as
+        `client.with_options(idempotency_key=order_id).publish_document(body=...)`). It
+        shares the connection pool (close either one, both are closed)."""
         policy = retry or self._policy
         if max_retries is not None:
             policy = replace(policy, max_retries=max_retries)
@@ -310,27 +446,57 @@ class _Core:
         clone._retry_args = policy.tenacity_args()
         if timeout is not None:
             clone._request_timeout = _timeout(timeout)
+        if headers is not None:
+            clone._extra_headers = {**self._extra_headers, **headers}
+        if idempotency_key is not None:
+            clone._idempotency_key = idempotency_key
         return clone
 
-    def _request(self, module: ModuleType, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    def _request(
+        self, operation: Operation, module: ModuleType, kwargs: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """The request of one call, built once: its retries resend it as it is, with the
+        same `Idempotency-Key` (the caller's, this view's, or a new UUID)."""
+        if operation.idempotency_key:
+            given = kwargs.get("idempotency_key", UNSET)
+            if isinstance(given, Unset) or given is None:
+                kwargs = {**kwargs, "idempotency_key": self._idempotency_key or str(uuid.uuid4())}
         request: dict[str, Any] = module._get_kwargs(**kwargs)
         if self._request_timeout is not None:
             request["timeout"] = self._request_timeout
+        if self._extra_headers:
+            request["headers"] = {**request.get("headers", {}), **self._extra_headers}
         return request
 
 
-def _send(http: httpx.Client, request: dict[str, Any]) -> httpx.Response:
+def _send(http: httpx.Client, request: dict[str, Any], attempt: int = 1) -> httpx.Response:
+    built = http.build_request(**request)
+    began = time.perf_counter()
     try:
-        return http.request(**request)
+        response = http.send(built)
     except httpx.TransportError as exc:
+        if log.isEnabledFor(logging.WARNING):
+            _log_attempt(built, attempt, began, None, exc)
         raise errors.error_from_transport(exc) from exc
+    if log.isEnabledFor(logging.INFO):
+        _log_attempt(built, attempt, began, response, None)
+    return response
 
 
-async def _asend(http: httpx.AsyncClient, request: dict[str, Any]) -> httpx.Response:
+async def _asend(
+    http: httpx.AsyncClient, request: dict[str, Any], attempt: int = 1
+) -> httpx.Response:
+    built = http.build_request(**request)
+    began = time.perf_counter()
     try:
-        return await http.request(**request)
+        response = await http.send(built)
     except httpx.TransportError as exc:
+        if log.isEnabledFor(logging.WARNING):
+            _log_attempt(built, attempt, began, None, exc)
         raise errors.error_from_transport(exc) from exc
+    if log.isEnabledFor(logging.INFO):
+        _log_attempt(built, attempt, began, response, None)
+    return response
 
 
 class SyncClientBase(_Core):
@@ -342,7 +508,7 @@ class SyncClientBase(_Core):
         self, operation: Operation, module: ModuleType, kwargs: Mapping[str, Any]
     ) -> httpx.Response:
         http = self._generated.get_httpx_client()
-        return self._transfer(operation, http, self._request(module, kwargs))
+        return self._transfer(operation, http, self._request(operation, module, kwargs))
 
     def _transfer(
         self, operation: Operation, http: httpx.Client, request: dict[str, Any]
@@ -358,9 +524,12 @@ class SyncClientBase(_Core):
                 raise first
             return first
         replay = _Replay(first)
+        attempts = iter(range(2, sys.maxsize))
 
         def attempt() -> httpx.Response:
-            return replay.replay() if replay.first is not None else _send(http, request)
+            if replay.first is not None:
+                return replay.replay()
+            return _send(http, request, next(attempts))
 
         response: httpx.Response = tenacity.Retrying(**self._retry_args)(attempt)
         return response
@@ -443,7 +612,7 @@ class AsyncClientBase(_Core):
         self, operation: Operation, module: ModuleType, kwargs: Mapping[str, Any]
     ) -> httpx.Response:
         http = self._generated.get_async_httpx_client()
-        return await self._transfer(operation, http, self._request(module, kwargs))
+        return await self._transfer(operation, http, self._request(operation, module, kwargs))
 
     async def _transfer(
         self, operation: Operation, http: httpx.AsyncClient, request: dict[str, Any]
@@ -457,9 +626,12 @@ class AsyncClientBase(_Core):
                 raise first
             return first
         replay = _Replay(first)
+        attempts = iter(range(2, sys.maxsize))
 
         async def attempt() -> httpx.Response:
-            return replay.replay() if replay.first is not None else await _asend(http, request)
+            if replay.first is not None:
+                return replay.replay()
+            return await _asend(http, request, next(attempts))
 
         response: httpx.Response = await tenacity.AsyncRetrying(**self._retry_args)(attempt)
         return response

@@ -8,12 +8,17 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.cancelled_document_envelope import CancelledDocumentEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     document_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -32,6 +38,11 @@ def _parse_response(
         response_200 = CancelledDocumentEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
@@ -52,6 +63,11 @@ def _parse_response(
         response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
@@ -78,14 +94,17 @@ def sync_detailed(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CancelledDocumentEnvelope | ErrorEnvelope]:
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act. Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-Key` of
+    a cancel that succeeded answers that success again.
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         document_id=document_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -110,14 +130,17 @@ def sync(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> CancelledDocumentEnvelope | ErrorEnvelope | None:
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act. Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-Key` of
+    a cancel that succeeded answers that success again.
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,6 +153,7 @@ def sync(
     return sync_detailed(
         document_id=document_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -137,14 +161,17 @@ async def asyncio_detailed(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CancelledDocumentEnvelope | ErrorEnvelope]:
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act. Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-Key` of
+    a cancel that succeeded answers that success again.
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +183,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         document_id=document_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,14 +195,17 @@ async def asyncio(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> CancelledDocumentEnvelope | ErrorEnvelope | None:
     """Cancel a document
 
      Stops an active signing flow: the document becomes `CANCELLED` and its pending participants can no
-    longer act. Cancelling a document that is not active is a 409.
+    longer act. Cancelling a document that is not active is a 409; a retry with the `Idempotency-Key` of
+    a cancel that succeeded answers that success again.
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,5 +219,6 @@ async def asyncio(
         await asyncio_detailed(
             document_id=document_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

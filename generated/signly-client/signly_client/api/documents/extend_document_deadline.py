@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.document_deadline_envelope import DocumentDeadlineEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.extend_deadline_request import ExtendDeadlineRequest
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     document_id: UUID,
     *,
     body: ExtendDeadlineRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -77,6 +80,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -103,6 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ExtendDeadlineRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
     """Extend a document's deadline
 
@@ -111,6 +120,7 @@ def sync_detailed(
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
         body (ExtendDeadlineRequest): A new deadline for an active document.
 
     Raises:
@@ -124,6 +134,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         document_id=document_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -138,6 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ExtendDeadlineRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> DocumentDeadlineEnvelope | ErrorEnvelope | None:
     """Extend a document's deadline
 
@@ -146,6 +158,7 @@ def sync(
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
         body (ExtendDeadlineRequest): A new deadline for an active document.
 
     Raises:
@@ -160,6 +173,7 @@ def sync(
         document_id=document_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,6 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ExtendDeadlineRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DocumentDeadlineEnvelope | ErrorEnvelope]:
     """Extend a document's deadline
 
@@ -176,6 +191,7 @@ async def asyncio_detailed(
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
         body (ExtendDeadlineRequest): A new deadline for an active document.
 
     Raises:
@@ -189,6 +205,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         document_id=document_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,6 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ExtendDeadlineRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> DocumentDeadlineEnvelope | ErrorEnvelope | None:
     """Extend a document's deadline
 
@@ -209,6 +227,7 @@ async def asyncio(
 
     Args:
         document_id (UUID):
+        idempotency_key (str | Unset):
         body (ExtendDeadlineRequest): A new deadline for an active document.
 
     Raises:
@@ -224,5 +243,6 @@ async def asyncio(
             document_id=document_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,14 +7,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.publish_document_request import PublishDocumentRequest
 from ...models.published_document_envelope import PublishedDocumentEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: PublishDocumentRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -72,6 +75,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -97,16 +105,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PublishDocumentRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
     """Publish a signing document
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
     `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
-    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-    `templateVersion` that is well formed but names nothing is a 404 naming it.
+    costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry with the same
+    key after a timeout, and the retry answers the first document instead of publishing (and charging) a
+    second one. A `templateId` or `templateVersion` that is well formed but names nothing is a 404
+    naming it.
 
     Args:
+        idempotency_key (str | Unset):
         body (PublishDocumentRequest): Publishes a signing document from one template version to
             its participants.
 
@@ -120,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -133,16 +146,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PublishDocumentRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | PublishedDocumentEnvelope | None:
     """Publish a signing document
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
     `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
-    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-    `templateVersion` that is well formed but names nothing is a 404 naming it.
+    costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry with the same
+    key after a timeout, and the retry answers the first document instead of publishing (and charging) a
+    second one. A `templateId` or `templateVersion` that is well formed but names nothing is a 404
+    naming it.
 
     Args:
+        idempotency_key (str | Unset):
         body (PublishDocumentRequest): Publishes a signing document from one template version to
             its participants.
 
@@ -157,6 +174,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -164,16 +182,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PublishDocumentRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | PublishedDocumentEnvelope]:
     """Publish a signing document
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
     `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
-    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-    `templateVersion` that is well formed but names nothing is a 404 naming it.
+    costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry with the same
+    key after a timeout, and the retry answers the first document instead of publishing (and charging) a
+    second one. A `templateId` or `templateVersion` that is well formed but names nothing is a 404
+    naming it.
 
     Args:
+        idempotency_key (str | Unset):
         body (PublishDocumentRequest): Publishes a signing document from one template version to
             its participants.
 
@@ -187,6 +209,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,16 +221,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PublishDocumentRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | PublishedDocumentEnvelope | None:
     """Publish a signing document
 
      Creates the signing flow from a template version and a participant list: the central operation of a
     partner integration. Each participant gets a `participantId` and a `processId` whose timeline
     `/v1/events/{processId}` returns; `GET /v1/documents/{documentId}` always lists both. Publishing
-    costs one credit; it is not idempotent, so do not retry it blindly. A `templateId` or
-    `templateVersion` that is well formed but names nothing is a 404 naming it.
+    costs one credit and is not idempotent by itself: send an `Idempotency-Key` and retry with the same
+    key after a timeout, and the retry answers the first document instead of publishing (and charging) a
+    second one. A `templateId` or `templateVersion` that is well formed but names nothing is a 404
+    naming it.
 
     Args:
+        idempotency_key (str | Unset):
         body (PublishDocumentRequest): Publishes a signing document from one template version to
             its participants.
 
@@ -223,5 +250,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

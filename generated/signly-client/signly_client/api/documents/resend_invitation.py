@@ -8,13 +8,18 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.resent_invitation_envelope import ResentInvitationEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     document_id: UUID,
     participant_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -24,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -34,6 +40,11 @@ def _parse_response(
         response_200 = ResentInvitationEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
@@ -54,6 +65,11 @@ def _parse_response(
         response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
@@ -81,6 +97,7 @@ def sync_detailed(
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
     """Resend a participant's invitation
 
@@ -89,6 +106,7 @@ def sync_detailed(
     Args:
         document_id (UUID):
         participant_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,6 +119,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         document_id=document_id,
         participant_id=participant_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -115,6 +134,7 @@ def sync(
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | ResentInvitationEnvelope | None:
     """Resend a participant's invitation
 
@@ -123,6 +143,7 @@ def sync(
     Args:
         document_id (UUID):
         participant_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,6 +157,7 @@ def sync(
         document_id=document_id,
         participant_id=participant_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -144,6 +166,7 @@ async def asyncio_detailed(
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ResentInvitationEnvelope]:
     """Resend a participant's invitation
 
@@ -152,6 +175,7 @@ async def asyncio_detailed(
     Args:
         document_id (UUID):
         participant_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +188,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         document_id=document_id,
         participant_id=participant_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,6 +201,7 @@ async def asyncio(
     participant_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | ResentInvitationEnvelope | None:
     """Resend a participant's invitation
 
@@ -184,6 +210,7 @@ async def asyncio(
     Args:
         document_id (UUID):
         participant_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,5 +225,6 @@ async def asyncio(
             document_id=document_id,
             participant_id=participant_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

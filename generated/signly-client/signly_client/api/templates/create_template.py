@@ -7,14 +7,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_created_envelope import TemplateCreatedEnvelope
 from ...models.template_input import TemplateInput
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -62,6 +65,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -87,12 +95,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
     """Create a template
 
      Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
 
     Args:
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -106,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -119,12 +130,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | TemplateCreatedEnvelope | None:
     """Create a template
 
      Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
 
     Args:
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -139,6 +152,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -146,12 +160,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TemplateCreatedEnvelope]:
     """Create a template
 
      Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
 
     Args:
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -165,6 +181,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,12 +193,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | TemplateCreatedEnvelope | None:
     """Create a template
 
      Creates a template at version 1. Then request a presigned URL to upload the PDF for that version.
 
     Args:
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -197,5 +216,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,13 +8,18 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.upload_url_envelope import UploadUrlEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     template_id: UUID,
     version: int,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -24,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -55,6 +61,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -81,6 +92,7 @@ def sync_detailed(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
     """Get a URL to upload a version's PDF
 
@@ -90,6 +102,7 @@ def sync_detailed(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +115,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         template_id=template_id,
         version=version,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,6 +130,7 @@ def sync(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | UploadUrlEnvelope | None:
     """Get a URL to upload a version's PDF
 
@@ -125,6 +140,7 @@ def sync(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +154,7 @@ def sync(
         template_id=template_id,
         version=version,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -146,6 +163,7 @@ async def asyncio_detailed(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | UploadUrlEnvelope]:
     """Get a URL to upload a version's PDF
 
@@ -155,6 +173,7 @@ async def asyncio_detailed(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,6 +186,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         template_id=template_id,
         version=version,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,6 +199,7 @@ async def asyncio(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | UploadUrlEnvelope | None:
     """Get a URL to upload a version's PDF
 
@@ -188,6 +209,7 @@ async def asyncio(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,5 +224,6 @@ async def asyncio(
             template_id=template_id,
             version=version,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,12 +8,17 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.empty_envelope import EmptyEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     template_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -30,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_200 = EmptyEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = ErrorEnvelope.from_dict(response.json())
@@ -45,6 +56,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
@@ -71,6 +87,7 @@ def sync_detailed(
     template_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EmptyEnvelope | ErrorEnvelope]:
     """Delete a template
 
@@ -79,6 +96,7 @@ def sync_detailed(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,6 +108,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         template_id=template_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -103,6 +122,7 @@ def sync(
     template_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> EmptyEnvelope | ErrorEnvelope | None:
     """Delete a template
 
@@ -111,6 +131,7 @@ def sync(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +144,7 @@ def sync(
     return sync_detailed(
         template_id=template_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -130,6 +152,7 @@ async def asyncio_detailed(
     template_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EmptyEnvelope | ErrorEnvelope]:
     """Delete a template
 
@@ -138,6 +161,7 @@ async def asyncio_detailed(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +173,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         template_id=template_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -160,6 +185,7 @@ async def asyncio(
     template_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> EmptyEnvelope | ErrorEnvelope | None:
     """Delete a template
 
@@ -168,6 +194,7 @@ async def asyncio(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,5 +208,6 @@ async def asyncio(
         await asyncio_detailed(
             template_id=template_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,13 +8,18 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.deleted_envelope import DeletedEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     template_id: UUID,
     version: int,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -24,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -60,6 +66,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -86,6 +97,7 @@ def sync_detailed(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DeletedEnvelope | ErrorEnvelope]:
     """Delete one version of a template
 
@@ -96,6 +108,7 @@ def sync_detailed(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,6 +121,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         template_id=template_id,
         version=version,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +136,7 @@ def sync(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> DeletedEnvelope | ErrorEnvelope | None:
     """Delete one version of a template
 
@@ -132,6 +147,7 @@ def sync(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +161,7 @@ def sync(
         template_id=template_id,
         version=version,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -153,6 +170,7 @@ async def asyncio_detailed(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DeletedEnvelope | ErrorEnvelope]:
     """Delete one version of a template
 
@@ -163,6 +181,7 @@ async def asyncio_detailed(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,6 +194,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         template_id=template_id,
         version=version,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,6 +207,7 @@ async def asyncio(
     version: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> DeletedEnvelope | ErrorEnvelope | None:
     """Delete one version of a template
 
@@ -197,6 +218,7 @@ async def asyncio(
     Args:
         template_id (UUID):
         version (int): Template version number; the first version is 1.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,5 +233,6 @@ async def asyncio(
             template_id=template_id,
             version=version,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

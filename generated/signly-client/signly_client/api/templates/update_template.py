@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_input import TemplateInput
 from ...models.template_version_envelope import TemplateVersionEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     template_id: UUID,
     *,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -77,6 +80,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -103,6 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TemplateVersionEnvelope]:
     """Create a new version of a template
 
@@ -113,6 +122,7 @@ def sync_detailed(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -127,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         template_id=template_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | TemplateVersionEnvelope | None:
     """Create a new version of a template
 
@@ -151,6 +163,7 @@ def sync(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -166,6 +179,7 @@ def sync(
         template_id=template_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -174,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TemplateVersionEnvelope]:
     """Create a new version of a template
 
@@ -184,6 +199,7 @@ async def asyncio_detailed(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -198,6 +214,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         template_id=template_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TemplateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorEnvelope | TemplateVersionEnvelope | None:
     """Create a new version of a template
 
@@ -220,6 +238,7 @@ async def asyncio(
 
     Args:
         template_id (UUID):
+        idempotency_key (str | Unset):
         body (TemplateInput): Template metadata, sent to create a template (version 1) and to
             create each new version. `description` is accepted on update too.
 
@@ -236,5 +255,6 @@ async def asyncio(
             template_id=template_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
