@@ -7,11 +7,14 @@ stored documents (seeded through the store's own API on a --data-dir database be
 server starts); the server's RSS; warm `scripts.pipeline.generate` and `--check` wall times
 beside the two bare generators run alone; contract suite cases/s (a small bounded run); the
 client's overhead against raw httpx (scripts/bench/client_overhead.py); the docs site's
-cached build (`python -m scripts.docs`, renderer and changelog caches warm) and its size.
-Targets: >= 5,000 reads/s with p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x,
-generate within 1.5x of the bare generators, --check no slower than generate, the cached
-docs build under 5 s. `--only generate` (or any comma-separated parts: load, list,
-generate, contract, client, docs) measures just those.
+cached build (`python -m scripts.docs`, renderer and changelog caches warm) and its size;
+the partner's test bench (scripts/bench/testbench.py): the read mix with the journal and
+fault checks on, off, and on the code before the test bench (`--today-ref`), and the
+latency the validating proxy adds per request (p50/p99). Targets: >= 5,000 reads/s with
+p99 < 10 ms, RSS < 150 MB, list latency flat within 1.5x, generate within 1.5x of the bare
+generators, --check no slower than generate, the cached docs build under 5 s, the test
+bench's reads within 10% of before it. `--only generate` (or any comma-separated parts:
+load, list, generate, contract, client, docs, workbench, proxy) measures just those.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from typing import Any
 import httpx
 import orjson
 
+from scripts.bench import testbench
 from scripts.bench.wrk import WrkResult, ensure_wrk, run_wrk
 from scripts.pipeline import generators
 from signly_sandbox.clock import SystemClock
@@ -441,7 +445,10 @@ def commit() -> str:
     return done.stdout.strip()
 
 
-PARTS = ("load", "list", "generate", "contract", "client", "docs")
+# The sandbox "today" for the test bench's within-10% target: main just before the test bench
+# (clock, faults, journal, CORS) was merged, so the figure is that feature's cost alone.
+BEFORE_TEST_BENCH = "69a4339"
+PARTS = ("load", "list", "generate", "contract", "client", "docs", "workbench", "proxy")
 
 
 def _parts(text: str) -> tuple[str, ...]:
@@ -462,6 +469,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generate-runs", type=int, default=3, help="timed generate rounds")
     parser.add_argument("--docs-runs", type=int, default=3, help="timed docs builds")
     parser.add_argument(
+        "--workbench-rounds", type=int, default=3, help="read mix rounds, journal on and off"
+    )
+    parser.add_argument(
+        "--today-ref",
+        default=BEFORE_TEST_BENCH,
+        help="git ref whose sandbox is 'today' (workbench; default: before the test bench)",
+    )
+    parser.add_argument("--proxy-calls", type=int, default=500, help="request pairs per round")
+    parser.add_argument("--proxy-rounds", type=int, default=3, help="proxy rounds (median)")
+    parser.add_argument(
         "--only",
         type=_parts,
         default=PARTS,
@@ -470,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPORT, help="JSON report")
     args = parser.parse_args(argv)
     only: tuple[str, ...] = args.only
-    if {"load", "list"} & set(only):
+    if {"load", "list", "workbench"} & set(only):
         ensure_wrk()
     started = time.monotonic()
     rows: list[Row] = []
@@ -486,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
         rows += client_rows()
     if "docs" in only:
         rows += docs_rows(args.docs_runs)
+    if "workbench" in only:
+        rows += testbench.workbench_rows(Row, args.seconds, args.workbench_rounds, args.today_ref)
+    if "proxy" in only:
+        rows += testbench.proxy_rows(Row, args.proxy_calls, args.proxy_rounds)
     for line in render(rows):
         print(line)
     missed = [row.name for row in rows if row.ok is False]

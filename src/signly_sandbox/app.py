@@ -42,7 +42,7 @@ from signly_sandbox.errors import (
 from signly_sandbox.fixtures import ReferenceWorld, reference_world
 from signly_sandbox.handlers import HANDLERS, Call, Handler, Reply, Services
 from signly_sandbox.ids import new_request_id
-from signly_sandbox.journal import OPERATION_KEY
+from signly_sandbox.journal import OPERATION_KEY, REQUEST_ID_KEY
 from signly_sandbox.routing import (
     Operation,
     Security,
@@ -72,6 +72,7 @@ class SandboxApp:
         headers: dict[str, str] | None = None
         workbench = self.services.workbench
         request.scope[OPERATION_KEY] = operation.operation_id
+        request.scope[REQUEST_ID_KEY] = request_id
         try:
             if workbench is not None:
                 workbench.check_time()

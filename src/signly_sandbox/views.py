@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from signly_sandbox.clock import format_timestamp
 from signly_sandbox.state import Page, Record
 
 # D05: a fields update answers the documented properties; GET returns every one received.
@@ -350,7 +351,7 @@ def journal_entries(entries: Iterable[Any]) -> list[dict[str, Any]]:
             "code": entry.code,
             "errorDetails": entry.error,
             "durationMs": entry.duration_ms,
-            "receivedAt": entry.received_at,
+            "receivedAt": format_timestamp(entry.received_at),
         }
         for entry in entries
     ]

@@ -72,7 +72,9 @@ class Workbench:
 
     def wrap(self, app: ASGIApp) -> ASGIApp:
         """The journal around the sandbox, CORS around both (preflights are not journaled)."""
-        wrapped: ASGIApp = JournalLayer(app, self.journal, self._known_tenant)
+        wrapped = app
+        if self.journal.enabled:
+            wrapped = JournalLayer(app, self.journal, self._known_tenant)
         if self.config.cors_origins:
             wrapped = CorsLayer(wrapped, self.config.cors_origins)
         return wrapped

@@ -107,7 +107,7 @@ def page_curls() -> list[PageCurl]:
     index = lines.index("API Reference")
     found: list[PageCurl] = []
     operation = ""
-    pending: list[tuple[str, str, tuple[tuple[str, str], ...], str | None]] = []
+    pending: list[tuple[str, tuple[str, str, tuple[tuple[str, str], ...], str | None]]] = []
     while index < len(lines):
         line = lines[index]
         if match := OPERATION.match(line):
@@ -117,11 +117,10 @@ def page_curls() -> list[PageCurl]:
             while command[-1].endswith("\\") or command_open(command):
                 index += 1
                 command.append(lines[index])
-            pending.append((operation, *parse_curl("\n".join(command))))  # type: ignore[arg-type]
+            pending.append((operation, parse_curl("\n".join(command))))
         elif (match := RESPONSE.match(line)) and pending and pending[-1][0] == operation:
             value, index = read_json_block(lines, index + 1)
-            label, *request = pending.pop()
-            method, url, headers, body = request
+            label, (method, url, headers, body) = pending.pop()
             found.append(
                 PageCurl(method, url, headers, body, int(match.group(1)), value["code"], label)
             )

@@ -230,3 +230,64 @@ def test_the_command_prints_a_summary_per_operation_on_exit(
     assert "2 requests, 1 with violations" in output
     logged = [json.loads(line) for line in log.read_text().splitlines()]
     assert [line["operationId"] for line in logged] == ["create_template"]
+
+
+async def own_answers(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """An upstream with answers of its own the proxy must pass on as they are: a 502 of its
+    own (not JSON), a JSON content type over a body that is not JSON, a 503 envelope."""
+    if scope["type"] != "http":
+        return
+    while (await receive()).get("more_body"):
+        pass
+    status, content_type, content = {
+        "/v1/templates": (502, b"text/html", b"<h1>Bad gateway (the upstream's own)</h1>"),
+        "/v1/documents": (200, b"application/json", b'{"success": tru'),
+    }.get(scope["path"], (503, b"application/json", b'{"success": false, "status": 503}'))
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", content_type),
+                (b"x-request-id", b"req_upstream"),
+                (b"content-length", str(len(content)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": content})
+
+
+class BrokenChecker(ContractChecker):
+    """A checker whose checks themselves fail: the proxy must still forward both ways."""
+
+    def check_request(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("request check bug")
+
+    def check_response(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("response check bug")
+
+
+def test_the_upstreams_own_answers_are_never_dropped(checker: ContractChecker) -> None:
+    with serve(own_answers) as upstream:
+        for proxy in proxied(upstream, checker):
+            own_502 = httpx.get(f"{proxy.url}/v1/templates", headers=HEADERS)
+            assert own_502.status_code == 502 and own_502.headers["x-request-id"] == "req_upstream"
+            assert own_502.content == b"<h1>Bad gateway (the upstream's own)</h1>"
+            assert own_502.headers[VIOLATIONS_HEADER] != ""  # flagged, not replaced
+            not_json = httpx.get(f"{proxy.url}/v1/documents", headers=HEADERS)
+            assert (not_json.status_code, not_json.content) == (200, b'{"success": tru')
+            assert not_json.headers[VIOLATIONS_HEADER] != ""
+            assert proxy.proxy.stats.unreachable == 0  # both counted as the upstream's answers
+
+
+def test_a_check_that_fails_never_costs_the_answer(clean_sandbox: str) -> None:
+    broken = BrokenChecker(load_spec(public_spec_path()))
+    for proxy in proxied(clean_sandbox, broken):
+        created = httpx.post(
+            f"{proxy.url}/v1/templates", headers=HEADERS, json={"templateName": "Kept"}
+        )
+        assert created.status_code == 201 and created.json()["data"]["templateName"] == "Kept"
+        flagged = created.headers[VIOLATIONS_HEADER]
+        assert "request check: could not be checked" in flagged
+        assert "response check: could not be checked" in flagged
+        assert [line["status"] for line in proxy.lines()] == [201]

@@ -74,7 +74,10 @@ def test_every_curl_command_of_the_page_answers_as_printed(served: str, curl: An
 
 def test_the_world_is_the_pages(served: str) -> None:
     restore(served)
-    get = lambda path: httpx.get(served + path, headers=PARTNER).json()["data"]  # noqa: E731
+
+    def get(path: str) -> Any:
+        return httpx.get(served + path, headers=PARTNER).json()["data"]
+
     template = get(f"/v1/templates/{TEMPLATE}")
     assert (template["templateName"], template["version"]) == ("Acuerdo de servicio", 2)
     assert template["fields"][0]["fieldName"] == "FIRMA_CLIENTE"
