@@ -115,7 +115,7 @@ def serve(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Measure the sandbox and the pipeline and print one table of figures."""
-    sync(session, "test")
+    sync(session, "test", "docs")
     session.run("python", "-m", "scripts.bench", *session.posargs)
 
 
