@@ -121,7 +121,7 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def drills(session: nox.Session) -> None:
-    """Run the reliability drills (load, crash, hostile input, auth) at full size."""
+    """Run the reliability drills (load, crash, hostile input, auth, webhooks) at full size."""
     sync(session, "test")
     session.run("pytest", "tests/drills", "--drill-size", "full", *session.posargs)
 
