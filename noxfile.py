@@ -115,13 +115,13 @@ def serve(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Measure the sandbox and the pipeline and print one table of figures."""
-    sync(session, "test")
+    sync(session, "test", "docs")
     session.run("python", "-m", "scripts.bench", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def drills(session: nox.Session) -> None:
-    """Run the reliability drills (load, crash, hostile input, auth) at full size."""
+    """Run the reliability drills (load, crash, hostile input, auth, webhooks) at full size."""
     sync(session, "test")
     session.run("pytest", "tests/drills", "--drill-size", "full", *session.posargs)
 

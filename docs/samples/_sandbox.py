@@ -6,8 +6,9 @@ with `# sandbox-only` call this module first: it creates a template, a version o
 document through the API and sets the missing variables. Those lines are left out of the
 published docs, and a variable that is already set is never touched.
 
-Standard library only, so the curl samples can use it too:
+Standard library only, so the curl and JavaScript samples can use it too:
     eval "$(python3 _sandbox.py TEMPLATE_ID)"   # prints TEMPLATE_ID=...
+    python3 _sandbox.py --json TEMPLATE_ID      # prints {"TEMPLATE_ID": "..."} (_sandbox.mjs)
 """
 
 from __future__ import annotations
@@ -157,7 +158,12 @@ def provide(*names: str) -> None:
 
 
 if __name__ == "__main__":
-    provide(*sys.argv[1:])
-    for variable in sys.argv[1:]:
-        if variable in os.environ:
-            print(f"{variable}={shlex.quote(os.environ[variable])}")
+    as_json = sys.argv[1:2] == ["--json"]
+    names = sys.argv[2:] if as_json else sys.argv[1:]
+    provide(*names)
+    values = {name: os.environ[name] for name in names if name in os.environ}
+    if as_json:
+        print(json.dumps(values))
+    else:
+        for variable, value in values.items():
+            print(f"{variable}={shlex.quote(value)}")

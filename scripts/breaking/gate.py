@@ -1,8 +1,10 @@
 """Fail when the spec changed in a way that breaks partners' clients, unless a maintainer said so.
 
-`python -m scripts.breaking --base REF [--changelog PATH] [--format markdown|json]
-[--today YYYY-MM-DD]` compares the spec at a git ref (default `HEAD~1`: on CI, the previous
-commit on main) with the working tree and classifies every change per operation (the
+`python -m scripts.breaking --base REF [--head REF] [--changelog PATH]
+[--format markdown|json] [--today YYYY-MM-DD]` compares the spec at a git ref (default
+`HEAD~1`: on CI, the previous commit on main) with the working tree (or with the spec at
+`--head`, judged by that commit's acknowledgement file: the docs' changelog page runs it
+over the spec's history) and classifies every change per operation (the
 differ is `scripts/breaking/diff.py`, the rules and their levels `scripts/breaking/rules.py`).
 Each finding is an `error` (breaking), a `warning` (reported, never failing) or `info` (a
 compatible change). The run exits 1 if an error is not acknowledged in
@@ -350,6 +352,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m scripts.breaking", description=__doc__)
     parser.add_argument("--base", default="HEAD~1", help="git ref to compare with (HEAD~1)")
     parser.add_argument(
+        "--head", help="compare with the spec at this git ref, not the working tree"
+    )
+    parser.add_argument(
         "--changelog", help=f"write the output here (else stdout + {DEFAULT_CHANGELOG}.md/.json)"
     )
     parser.add_argument(
@@ -384,14 +389,38 @@ def repo_root(start: Path) -> Path:
     return Path(done.stdout.decode().strip())
 
 
-def compare(repo: Path, commit: str, spec: str, today: date) -> list[Change] | None:
-    """Changes from the spec at `commit` to the working tree's, or None if it had no spec."""
+def spec_at(repo: Path, commit: str, spec: str) -> dict[str, Any] | None:
+    """The resolved spec as it is at `commit`, or None if it had no spec."""
     folder = Path(spec).parts[0]
     with tempfile.TemporaryDirectory(prefix="breaking-") as tmp:
         if not export_tree(repo, commit, folder, Path(tmp)) or not (Path(tmp) / spec).is_file():
             return None
-        base = load_spec(Path(tmp) / spec)
-    return diff_documents(base, load_spec(repo / spec), today=today)
+        return load_spec(Path(tmp) / spec)
+
+
+def acknowledgements_at(repo: Path, commit: str, ack: str) -> list[Acknowledgement]:
+    """The acknowledgement file as it is at `commit` (none if it did not exist there)."""
+    done = _git(repo, "show", f"{commit}:{ack}")
+    if done.returncode != 0:
+        return []
+    with tempfile.TemporaryDirectory(prefix="breaking-ack-") as tmp:
+        path = Path(tmp) / Path(ack).name
+        path.write_bytes(done.stdout)
+        return load_acknowledgements(path)
+
+
+def compare(
+    repo: Path, commit: str, spec: str, today: date, head: str | None = None
+) -> list[Change] | None:
+    """Changes from the spec at `commit` to the working tree's (or to the spec at `head`),
+    or None if `commit` had no spec."""
+    base = spec_at(repo, commit, spec)
+    if base is None:
+        return None
+    current = load_spec(repo / spec) if head is None else spec_at(repo, head, spec)
+    if current is None:
+        raise UsageError(f"{spec} does not exist at {head}")
+    return diff_documents(base, current, today=today)
 
 
 def write_changelog(text: str, repo: Path, target: str | None, fmt: str = "markdown") -> None:
@@ -432,10 +461,20 @@ def run(args: argparse.Namespace) -> int:
     if commit is None:
         why = f"base ref {args.base!r} does not exist (first commit?)"
         return _nothing_to_compare(args, repo, today, why)
-    changes = compare(repo, commit, args.spec, today)
+    head = None
+    if args.head is not None:
+        head = resolve_ref(repo, args.head)
+        if head is None:
+            raise UsageError(f"head ref {args.head!r} does not exist")
+    changes = compare(repo, commit, args.spec, today, head)
     if changes is None:
         return _nothing_to_compare(args, repo, today, f"{args.spec} does not exist at {args.base}")
-    verdict = judge(changes, load_acknowledgements(repo / args.ack))
+    acks = (
+        load_acknowledgements(repo / args.ack)
+        if head is None
+        else acknowledgements_at(repo, head, args.ack)
+    )
+    verdict = judge(changes, acks)
     if args.format == "json":
         text = render_json(changes, verdict, {"ref": args.base, "commit": commit}, today)
     else:

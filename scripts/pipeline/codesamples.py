@@ -1,7 +1,8 @@
 """The docs variant's `x-codeSamples`, built from the runnable files in docs/samples/.
 
 Why: a sample shown in the reference must be one that works, so every sample is a real file
-(`<operationId>.sh` with curl, `<operationId>.py` with the generated client) that
+(`<operationId>.sh` with curl, `<operationId>.py` with the generated client,
+`<operationId>.js` for Node 20+ with the built-in `fetch`, ESM, no dependencies) that
 tests/docs/test_samples.py runs against the sandbox, and the reference shows exactly that
 file. Nothing is copied by hand: `samples_overlay()` turns the files into a strict Overlay
 1.0 document with one action per operation, targeting it by operationId among the paths and
@@ -10,8 +11,9 @@ right after overlays/docs.yaml. A file whose operationId the spec lacks therefor
 pipeline like any other overlay action that selects nothing.
 
 What the reference shows is the file minus its `#!` line and minus every line that ends with
-`# sandbox-only` (the set-up that creates prerequisites in a fresh sandbox, see
-docs/samples/_sandbox.py). Files whose name starts with `_` are helpers, not samples.
+`# sandbox-only` (or `// sandbox-only` in JavaScript): the set-up that creates prerequisites
+in a fresh sandbox, see docs/samples/_sandbox.py (and _sandbox.mjs, which runs it from
+Node). Files whose name starts with `_` are helpers, not samples.
 `python -m scripts.pipeline.codesamples` prints the overlay.
 """
 
@@ -28,8 +30,12 @@ from scripts.pipeline.yamlio import dump_yaml
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLES_DIR = REPO_ROOT / "docs" / "samples"
 # Suffix -> (x-codeSamples lang, tab label), in the order the tabs appear.
-LANGUAGES = {".sh": ("Shell", "curl"), ".py": ("Python", "Python")}
-HIDDEN_LINE = re.compile(r"#\s*sandbox-only\s*$")
+LANGUAGES = {
+    ".sh": ("Shell", "curl"),
+    ".py": ("Python", "Python"),
+    ".js": ("JavaScript", "JavaScript"),
+}
+HIDDEN_LINE = re.compile(r"(#|//)\s*sandbox-only\s*$")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 

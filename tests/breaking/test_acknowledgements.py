@@ -10,7 +10,7 @@ import yaml
 
 from scripts.breaking.diff import Change
 from scripts.breaking.gate import Acknowledgement, judge, main
-from tests.breaking.gitrepo import ITEM, commit, init, write
+from tests.lib.gitrepo import ITEM, commit, init, write
 
 ACK_FILE = "spec/breaking-changes-acknowledged.yaml"
 OPERATION = "GET /items/{itemId}"

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from scripts.breaking.gate import main
-from tests.breaking.gitrepo import ITEM, commit, init, write
 from tests.lib import REPO_ROOT
 from tests.lib.env import clean_environ
+from tests.lib.gitrepo import ITEM, commit, init, write
 
 OPERATION = "GET /items/{itemId}"
 LOCATION = "response[200].body[application/json].status"
@@ -61,6 +61,25 @@ def test_work_tree_edits_are_the_revision(repo: Path, tmp_path: Path) -> None:
     assert "response[200].body[application/json].note`: property removed" in changelog.read_text(
         encoding="utf-8"
     )
+
+
+def test_head_compares_two_commits_and_ignores_the_work_tree(repo: Path, tmp_path: Path) -> None:
+    """--head REF: the revision is that commit (the docs' changelog over the spec's history),
+    judged by that commit's acknowledgements; work tree edits do not count."""
+    write(repo, {"spec/components/schemas/Item.yaml": ITEM.replace("note: ", "memo: ")})
+    changelog = tmp_path / "changelog.md"
+    args = ["--repo", str(repo), "--base", "HEAD~1", "--head", "HEAD", "--changelog"]
+    assert main([*args, str(changelog)]) == 1
+    text = changelog.read_text(encoding="utf-8")
+    assert 'value `"ARCHIVED"` added' in text and "property removed" not in text
+    ack = {"rule": "response-enum-value-added", "operation": OPERATION, "location": LOCATION}
+    write(repo, {ACK_FILE: yaml.safe_dump({"acknowledged": [{**ack, "reason": "Announced."}]})})
+    assert main([*args, str(changelog)]) == 1, "the work tree's acknowledgement does not count"
+    commit(repo, {"spec/components/schemas/Item.yaml": WIDER_STATUS}, "acknowledge")
+    assert main(["--repo", str(repo), "--base", "HEAD~2", "--head", "HEAD", "--changelog",
+                 str(changelog)]) == 0  # fmt: skip
+    assert "Acknowledged: Announced." in changelog.read_text(encoding="utf-8")
+    assert main(["--repo", str(repo), "--head", "no-such-ref"]) == 2
 
 
 def test_moving_a_schema_between_files_is_no_change(repo: Path, tmp_path: Path) -> None:

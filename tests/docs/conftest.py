@@ -18,8 +18,18 @@ from tests.lib.servers import served_sandbox
 
 @pytest.fixture(scope="session")
 def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a fresh `signly-sandbox serve` with the seeded tenants (default values)."""
+    """Base URL of a fresh `signly-sandbox serve` with the seeded tenants (default values),
+    CORS on for any origin as by default: the reference's console calls it from the page."""
     log = tmp_path_factory.mktemp("sandbox") / "serve.log"
+    with served_sandbox(log) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def console_sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A sandbox of its own for the reference's console (CORS on, as by default): the
+    credential samples revoke and recreate the second tenant's key on the shared one."""
+    log = tmp_path_factory.mktemp("console-sandbox") / "serve.log"
     with served_sandbox(log) as url:
         yield url
 

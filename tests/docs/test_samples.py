@@ -1,15 +1,19 @@
 """Every code sample of the reference is a file in docs/samples/ and runs against the sandbox.
 
 The reference shows each file through the docs variant's `x-codeSamples` (scripts/
-codesamples.py): these tests check that every operation and webhook has a curl and a Python
-sample, that the variant shows exactly each file minus its sandbox-only set-up, and that
-every file runs as it is (exit status 0, HTTP 2xx: curl uses --fail-with-body) against a
-fresh `signly-sandbox serve` on a loopback port. A broken sample fails the build.
+codesamples.py): these tests check that every operation and webhook has a curl, a Python and
+a JavaScript sample, that the variant shows exactly each file minus its sandbox-only set-up,
+and that every file runs as it is (exit status 0, HTTP 2xx: curl uses --fail-with-body, the
+JavaScript samples throw on an error envelope) against a fresh `signly-sandbox serve` on a
+loopback port: `sh`, this interpreter and `node` (20 or later). A broken sample fails the
+build.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -35,7 +39,9 @@ from tests.lib.spec import operations_by_id
 SECOND_ADMIN_TOKEN = "eyJzZWNvbmQtdGVuYW50..."
 SAMPLES = sorted(p for p in SAMPLES_DIR.iterdir() if p.suffix in LANGUAGES and p.name[0] != "_")
 WEBHOOK = "receive_process_event"
+RECEIVERS = [SAMPLES_DIR / f"{WEBHOOK}{suffix}" for suffix in (".py", ".js")]
 TIMEOUT = 60
+NODE_MAJOR = 20
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +49,7 @@ def variant() -> Any:
     return docs_variant(REPO_ROOT / "spec", REPO_ROOT / "overlays", SAMPLES_DIR)[1]
 
 
-def test_every_operation_has_a_curl_and_a_python_sample(variant: Any) -> None:
+def test_every_operation_has_a_curl_a_python_and_a_javascript_sample(variant: Any) -> None:
     files = sample_files()
     operations = operations_by_id(variant)
     assert sorted(files) == sorted(operations), "docs/samples/ and the spec's operations differ"
@@ -65,6 +71,21 @@ def test_the_reference_shows_each_file_minus_its_sandbox_setup(variant: Any) -> 
 def test_sandbox_only_lines_are_dropped() -> None:
     text = "#!/bin/sh\nset -eu\nsetup  # sandbox-only\n\n\ncurl x\n"
     assert shown_source(text) == "set -eu\n\ncurl x\n"
+    text = 'import { provide } from "./_sandbox.mjs"; // sandbox-only\n\nawait fetch(url);\n'
+    assert shown_source(text) == "await fetch(url);\n"
+
+
+def test_the_javascript_samples_are_esm_without_dependencies() -> None:
+    """Node 20+ with the built-in fetch: no require(), imports only of node: built-ins (and
+    the sandbox helper, on a sandbox-only line), ESM through docs/samples/package.json."""
+    package = json.loads((SAMPLES_DIR / "package.json").read_text(encoding="utf-8"))
+    assert package["type"] == "module" and not package.get("dependencies")
+    for path in sorted(SAMPLES_DIR.glob("*.js")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert "require(" not in line, path.name
+            if line.startswith("import "):
+                source = line.split(" from ", 1)[1]
+                assert source.startswith('"node:') or line.endswith("// sandbox-only"), line
 
 
 def test_a_sample_for_an_unknown_operation_fails_the_pipeline(variant: Any, tmp_path: Path) -> None:
@@ -84,7 +105,20 @@ def _environment(sandbox_url: str, name: str, **extra: str) -> dict[str, str]:
     return env
 
 
+def _node() -> str:
+    """`node`, 20 or later (the JavaScript samples use the built-in fetch)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node (20 or later) is needed to run the JavaScript samples")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True)
+    major = int(version.stdout.strip().lstrip("v").split(".")[0])
+    assert major >= NODE_MAJOR, f"node {version.stdout.strip()}: the samples need {NODE_MAJOR}+"
+    return node
+
+
 def _command(path: Path) -> list[str]:
+    if path.suffix == ".js":
+        return [_node(), str(path)]
     return ["sh", str(path)] if path.suffix == ".sh" else [sys.executable, str(path)]
 
 
@@ -103,15 +137,19 @@ def test_sample_runs_against_the_sandbox(sample: Path, sandbox_url: str, tmp_pat
 
 
 @pytest.mark.slow
-def test_webhook_samples_receive_signed_deliveries(sandbox_url: str, tmp_path: Path) -> None:
-    """The Python receiver (signly_client.webhooks.verify) accepts the curl sample's signed
-    delivery and real sandbox deliveries, and refuses one signed with another secret."""
+@pytest.mark.parametrize("receiver_sample", RECEIVERS, ids=lambda p: p.name)
+def test_webhook_samples_receive_signed_deliveries(
+    receiver_sample: Path, sandbox_url: str, tmp_path: Path
+) -> None:
+    """Each receiver (Python: signly_client.webhooks.verify; JavaScript: node:crypto) accepts
+    the curl sample's signed delivery and real sandbox deliveries, and refuses one signed
+    with another secret."""
     port = free_port()
     env = _environment(sandbox_url, WEBHOOK, WEBHOOK_PORT=str(port))
     log = tmp_path / "receiver.log"
     with log.open("w") as output:
         receiver = subprocess.Popen(
-            _command(SAMPLES_DIR / f"{WEBHOOK}.py"), cwd=tmp_path, env=env,
+            _command(receiver_sample), cwd=tmp_path, env=env,
             stdout=output, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:

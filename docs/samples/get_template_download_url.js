@@ -1,0 +1,23 @@
+// Download a version's PDF through a presigned URL:
+// GET /v1/templates/{templateId}/versions/{version}/download-url (Node 20+, built-in fetch)
+import { provide } from "./_sandbox.mjs"; // sandbox-only
+
+// Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
+const baseUrl = process.env.SIGNLY_BASE_URL || "http://127.0.0.1:8080";
+const auth = {
+  "X-Tenant-Signly": process.env.SIGNLY_TENANT_ID || "58bff266-cdad-46db-b373-1b06476146cd",
+  "X-Auth-Signly": process.env.SIGNLY_API_KEY || "sk_live_partner_abc123",
+};
+provide("TEMPLATE_ID"); // sandbox-only
+const templateId = process.env.TEMPLATE_ID; // a template id (POST /v1/templates returns one)
+const version = process.env.VERSION || "1"; // the version number
+
+const url = `${baseUrl}/v1/templates/${templateId}/versions/${version}/download-url`;
+const response = await fetch(url, { headers: auth });
+const envelope = await response.json(); // every answer, success or error, is the envelope
+if (!envelope.success) {
+  const { status, code, message, meta } = envelope;
+  throw new Error(`${status} ${code}: ${message} (request ${meta.request_id})`);
+}
+// A GET of this URL (no Signly headers) returns the PDF until it expires.
+console.log(envelope.data.downloadUrl, envelope.data.expiresInSeconds);

@@ -1,0 +1,21 @@
+// List templates, newest first: GET /v1/templates (Node 20+, built-in fetch)
+// Settings default to the local sandbox (`signly-sandbox serve`); set them for production.
+const baseUrl = process.env.SIGNLY_BASE_URL || "http://127.0.0.1:8080";
+const auth = {
+  "X-Tenant-Signly": process.env.SIGNLY_TENANT_ID || "58bff266-cdad-46db-b373-1b06476146cd",
+  "X-Auth-Signly": process.env.SIGNLY_API_KEY || "sk_live_partner_abc123",
+};
+
+const response = await fetch(`${baseUrl}/v1/templates?limit=10&sort=-createdAt`, { headers: auth });
+const envelope = await response.json(); // every answer, success or error, is the envelope
+if (!envelope.success) {
+  const { status, code, message, meta } = envelope;
+  throw new Error(`${status} ${code}: ${message} (request ${meta.request_id})`);
+}
+console.log(envelope.data.length, "templates");
+for (const template of envelope.data) {
+  console.log(template.templateId, template.templateName, template.version);
+}
+if (envelope.pagination?.hasMore) {
+  console.log("next page: cursor =", envelope.pagination.nextCursor);
+}
