@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -260,6 +261,7 @@ class Coverage:
         self.seen: dict[str, OperationSeen] = {}
         self.exclusions: dict[str, str] = {}  # operation -> why this run never sent it
         self._asking = threading.local()
+        self.cost = 0.0  # seconds spent recording (observe), summed over workers
 
     @contextmanager
     def asked_for(self) -> Iterator[None]:
@@ -275,6 +277,7 @@ class Coverage:
         with self._lock:
             self.seen.clear()
             self.exclusions.clear()
+            self.cost = 0.0
 
     def _of(self, label: str) -> OperationSeen:
         seen = self.seen.get(label)
@@ -293,6 +296,17 @@ class Coverage:
         """One exchange as it went over the wire."""
         if not self.enabled:
             return
+        started = time.perf_counter()
+        try:
+            self._observe(method, url, headers, body, status)
+        finally:
+            spent = time.perf_counter() - started
+            with self._lock:
+                self.cost += spent
+
+    def _observe(
+        self, method: str, url: str, headers: Any, body: bytes | None, status: int
+    ) -> None:
         parts = urlsplit(url)
         spec = match(method, parts.path)
         if spec is None:
@@ -362,6 +376,7 @@ class Coverage:
             return {
                 "seen": {label: seen.to_state() for label, seen in self.seen.items()},
                 "exclusions": dict(self.exclusions),
+                "cost": self.cost,
             }
 
     def merge(self, state: dict[str, Any]) -> None:
@@ -370,6 +385,7 @@ class Coverage:
                 self._of(label).merge(seen)
             for label, reason in state["exclusions"].items():
                 self.exclusions.setdefault(label, reason)
+            self.cost += float(state.get("cost", 0.0))
 
     # --- the summary -------------------------------------------------------------------
 

@@ -311,9 +311,13 @@ def st_runner(contract_target: Target) -> Runner:
     return Runner(contract_target)
 
 
+_COVERAGE_LINES: list[str] = []
+
+
 def _report_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     settings = settings_from(config)
     elapsed = time.monotonic() - _started
+    building = time.perf_counter()
     terminalreporter.section("Signly contract report")
     for line in REPORT.render():
         terminalreporter.write_line(line)
@@ -349,9 +353,20 @@ def _report_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Co
         html_report.write(data, Path(html_path))
         written.append(f"HTML report: {html_path}")
     written.append(f"JUnit XML: {config.option.xmlpath}")
+    _COVERAGE_LINES[:] = REPORT.render_coverage()
     terminalreporter.write_line("")
     terminalreporter.write_line(run_line)
     terminalreporter.write_line("; ".join(written))
+    if REPORT.coverage.enabled:
+        # What coverage and the reports cost this run, measured as it went: recording every
+        # exchange (summed over workers, so it may exceed the share of the wall time it
+        # took) and building the JSON, HTML and coverage summary.
+        built = time.perf_counter() - building
+        cost = REPORT.coverage.cost + built
+        terminalreporter.write_line(
+            f"coverage and reports cost {cost:.2f} s ({REPORT.coverage.cost:.2f} s recording "
+            f"exchanges, {built:.2f} s writing): {100.0 * cost / elapsed:.1f}% of the wall time"
+        )
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -365,5 +380,5 @@ def pytest_terminal_summary(
         return
     _report_summary(terminalreporter, config)
     terminalreporter.section("Signly contract coverage")
-    for line in REPORT.render_coverage():
+    for line in _COVERAGE_LINES or REPORT.render_coverage():
         terminalreporter.write_line(line)
