@@ -67,7 +67,9 @@ class GatedMotoServer(ThreadedMotoServer):
             self._ip_address, self._port, self.gate, threaded=True, request_handler=_QuietHandler
         )
         self._server_ready_event.set()
-        self._server.serve_forever()
+        # stop() waits for the loop to look at its flag: every 0.5 s by default, which made
+        # each sandbox shutdown (every embedded target of the tests) take ~0.35 s more.
+        self._server.serve_forever(poll_interval=0.05)
 
     @property
     def endpoint_url(self) -> str:

@@ -25,7 +25,7 @@ from tests.lib.suite import run_suite
 def test_read_only_sends_nothing_but_get(tmp_path: Path) -> None:
     with served_sandbox(tmp_path / "serve.log") as url, recording_proxy(url) as (proxy, seen):
         run = run_suite(
-            tmp_path, "--read-only", "--max-examples", "2", "--seed", "7", base_url=proxy
+            tmp_path, "--read-only", "--max-examples", "1", "--seed", "7", base_url=proxy
         )
     assert run.returncode == 0, run.output[-4000:]
     methods = seen.methods()

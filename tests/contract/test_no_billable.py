@@ -19,7 +19,7 @@ from tests.lib.suite import run_suite
 @pytest.mark.slow
 def test_no_billable_never_publishes(tmp_path: Path) -> None:
     with served_sandbox(tmp_path / "serve.log") as url, recording_proxy(url) as (proxy, seen):
-        run = run_suite(tmp_path, "--no-billable", "--max-examples", "2", base_url=proxy)
+        run = run_suite(tmp_path, "--no-billable", "--max-examples", "1", base_url=proxy)
     assert run.returncode == 0, run.output[-4000:]
     publishes = [r for r in seen.requests if r == ("POST", "/v1/documents")]
     assert not publishes, f"{len(publishes)} POST /v1/documents under --no-billable"
