@@ -212,12 +212,14 @@ def exclusions(settings: RunSettings) -> dict[str, str]:
     return found
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent without it
 def pytest_configure_node(node: Any) -> None:
     """pytest-xdist (controller): every worker runs with the controller's seed."""
     if running_the_suite(node.config):
         node.workerinput["signly_seed"] = node.config.stash[SEED_KEY]
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent without it
 def pytest_testnodedown(node: Any, error: Any) -> None:
     """pytest-xdist (controller): a worker finished; add its report to ours."""
     state = getattr(node, "workeroutput", {}).get("signly_report")
