@@ -257,6 +257,12 @@ def _body(exchange: Exchange) -> Any:
         return None
 
 
+def _refuse(check: str, kind: str, problems: list[str], exchange: Exchange) -> None:
+    """One violation naming every problem the rule found, replayable by its judge `kind`."""
+    if problems:
+        raise ContractViolation(check, "; ".join(problems), exchange, {"kind": kind})
+
+
 def check_meta(exchange: Exchange) -> None:
     learn_clock(exchange.url, exchange.status, _body(exchange))
     problems = meta_problems(
@@ -267,30 +273,24 @@ def check_meta(exchange: Exchange) -> None:
         _body(exchange),
         exchange.received_at,
     )
-    if problems:
-        raise ContractViolation("meta.agrees", "; ".join(problems), exchange, {"kind": "meta"})
+    _refuse("meta.agrees", "meta", problems, exchange)
 
 
 def check_pagination(exchange: Exchange) -> None:
     problems = pagination_problems(exchange.method, exchange.url, exchange.status, _body(exchange))
-    if problems:
-        judge = {"kind": "pagination"}
-        raise ContractViolation("pagination.flags", "; ".join(problems), exchange, judge)
+    _refuse("pagination.flags", "pagination", problems, exchange)
 
 
 def check_answer(exchange: Exchange) -> None:
     problems = answer_problems(
         exchange.method, exchange.url, exchange.request_body, exchange.status, _body(exchange)
     )
-    if problems:
-        raise ContractViolation("answer.agrees", "; ".join(problems), exchange, {"kind": "answer"})
+    _refuse("answer.agrees", "answer", problems, exchange)
 
 
 def check_chronology(exchange: Exchange) -> None:
     problems = chronology_problems(exchange.method, exchange.url, exchange.status, _body(exchange))
-    if problems:
-        judge = {"kind": "chronology"}
-        raise ContractViolation("answer.chronology", "; ".join(problems), exchange, judge)
+    _refuse("answer.chronology", "chronology", problems, exchange)
 
 
 def retry_after_seconds(value: str | None) -> float:

@@ -1,45 +1,14 @@
-"""Helpers of the test bench tests: a webhook receiver, and checking any sandbox answer
-(simulated ones included, whatever their status) against the sandbox spec."""
+"""Helpers of the test bench tests: checking any sandbox answer (simulated ones included,
+whatever their status) against the sandbox spec."""
 
 from __future__ import annotations
 
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
 
 from signly_sandbox.validation import HTTP_METHODS, SpecDocument
-
-
-class Receiver:
-    """A loopback HTTP server that records every webhook delivery and answers 204."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        self.arrived = threading.Event()
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.received.append((dict(self.headers), body))
-                receiver.arrived.set()
-                self.send_response(204)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/signly"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 class AnswerCheck:

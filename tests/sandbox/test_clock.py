@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
+import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+import standardwebhooks
 
 from signly_sandbox import SandboxConfig, create_app
 from signly_sandbox.blobs import BlobStore
 from signly_sandbox.clock import ClockBackwards, ManualClock, SandboxClock, format_timestamp
 from tests.lib.client import PDF
 from tests.lib.sandbox import BASE_URL, PARTNER_A, participant, published
-from tests.lib.workbench import AnswerCheck, Receiver
+from tests.lib.webhooks import SECRET, Receiver
+from tests.lib.workbench import AnswerCheck
 
 pytestmark = pytest.mark.anyio
 
@@ -127,19 +129,23 @@ async def test_the_expiry_webhook_arrives_without_any_other_call(
 ) -> None:
     configured = await client.put(
         "/_sandbox/webhook",
-        json={"url": receiver.url, "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"},
+        json={"url": receiver.url, "secret": SECRET},
     )
     assert configured.status_code == 200, configured.text
     document = await published(client, deadlineAt=in_days(clock, 1))
     clock.advance(86400 + 1)
     for _ in range(100):  # the background task looks at least once a second
-        if any(b'"PROCESS_EXPIRED"' in body for _, body in receiver.received):
+        if any(b'"PROCESS_EXPIRED"' in r.body for r in receiver.received):
             break
         await asyncio.sleep(0.1)
-    delivered = [json.loads(body) for _, body in receiver.received]
+    delivered = [r.payload for r in receiver.received]
     expired = [e for e in delivered if e["eventType"] == "PROCESS_EXPIRED"]
     assert len(expired) == 1, [e["eventType"] for e in delivered]
     assert expired[0]["documentId"] == document["documentId"]
+    # A day later on the sandbox clock, the delivery is still fresh on the receiver's clock.
+    (delivery,) = [r for r in receiver.received if r.payload["eventType"] == "PROCESS_EXPIRED"]
+    assert abs(int(delivery.header("webhook-timestamp")) - time.time()) < 60
+    standardwebhooks.Webhook(SECRET).verify(delivery.body, delivery.headers)
 
 
 async def test_a_scripted_participant_signs_when_its_moment_comes(
